@@ -1,0 +1,47 @@
+# The targets people expect; each installs what it needs into .venv the first time.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
+
+.PHONY: site serve test check lint format lock clean
+
+$(STAMP): requirements.in constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in -c constraints.txt
+	touch $@
+
+## site: validate the content and build the whole site into site/ (kept as it was on any error)
+site: $(STAMP)
+	$(RUN) $(BIN)/python -m guide site
+
+## serve: preview with live reload on http://127.0.0.1:8000/ (YAML and templates are watched)
+serve: $(STAMP)
+	$(RUN) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## test: run every test
+test: lint
+	$(RUN) $(BIN)/python -m pytest
+
+## check: validate the content only, printing every error
+check: $(STAMP)
+	$(RUN) $(BIN)/python -m guide check
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format scripts tests
+
+## lock: re-pin every dependency in constraints.txt from requirements.in
+lock:
+	rm -rf $(VENV).lock && $(PYTHON) -m venv $(VENV).lock
+	$(VENV).lock/bin/python -m pip install --quiet -r requirements.in
+	$(VENV).lock/bin/python -m pip freeze --exclude-editable > constraints.txt
+	rm -rf $(VENV).lock
+
+clean:
+	rm -rf site site.* $(VENV)

@@ -1,0 +1,80 @@
+"""Command line: ``python -m guide check`` validates; ``python -m guide site`` builds ``site/`` safely."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from . import pipeline
+from .errors import InvalidContentError
+from .settings import Settings, SettingsError
+
+
+def _settings(config_file: Path) -> Settings:
+    return Settings.from_mkdocs(load_config(str(config_file)))
+
+
+def check(config_file: Path) -> int:
+    try:
+        pipeline.check(_settings(config_file))
+    except (InvalidContentError, SettingsError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print("content OK")
+    return 0
+
+
+def site(config_file: Path, site_dir: Path) -> int:
+    """Build into a temporary folder next to ``site_dir``; replace ``site_dir`` only on success."""
+    if check(config_file):
+        print(f"{site_dir} was left as it was.", file=sys.stderr)
+        return 1
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=site_dir.name + ".", dir=site_dir.parent))
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(tmp),
+    ]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if subprocess.run(cmd, env=env).returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"The build failed: {site_dir} was left as it was.", file=sys.stderr)
+        return 1
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    tmp.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Site built in {site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m guide", description=__doc__)
+    parser.add_argument("command", choices=["check", "site"])
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.config_file)
+    return site(args.config_file, args.site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,295 @@
+"""Field types of the content schema.
+
+Each type checks a value (reporting to an ``ErrorList`` with the file and line of
+the value), describes itself for editors, and gives its JSON Schema, so that the
+validator, the editors' guide and the editors' autocompletion share one source.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ErrorList
+from .loader import Document, format_path
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def kind_of(value: Any) -> str:
+    """How a value's type is named to an editor."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+@dataclass
+class Context:
+    """Where a value is, and where to report what is wrong with it."""
+
+    doc: Document
+    errors: ErrorList
+    refs: list[tuple[str, str, Document, tuple]] = field(default_factory=list)
+
+    def error(self, where: tuple, what: str, example: str = "") -> None:
+        self.errors.add(self.doc.name, self.doc.line(where), format_path(where), what, example)
+
+
+@dataclass
+class Field:
+    """A field of a record.  ``neutral`` fields hold the same value in every language."""
+
+    help: str = ""
+    example: str = ""
+    required: bool = True
+    neutral: bool = False
+
+    type_name = "value"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        raise NotImplementedError
+
+    def skeleton(self, value: Any) -> Any:
+        """What must be equal across languages (None: nothing)."""
+        return value if self.neutral else None
+
+    def json_schema(self) -> dict:
+        raise NotImplementedError
+
+    def example_line(self, name: str) -> str:
+        return f"{name}: {self.example}" if self.example else ""
+
+    def wrong_type(self, value: Any, where: tuple, ctx: Context) -> bool:
+        ctx.error(where, f"expected {self.type_name}, got {kind_of(value)}", self.example_line(str(where[-1])))
+        return False
+
+
+@dataclass
+class Text(Field):
+    """One paragraph of text; inline Markdown (bold, italics, links) is allowed."""
+
+    type_name = "text"
+    max_length: int = 2000
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not isinstance(value, str):
+            return self.wrong_type(value, where, ctx)
+        if not value.strip():
+            ctx.error(where, "is empty", self.example_line(str(where[-1])))
+            return False
+        if len(value) > self.max_length:
+            ctx.error(
+                where,
+                f"is {len(value)} characters long, at most {self.max_length} are allowed",
+                "split it into shorter paragraphs",
+            )
+            return False
+        return True
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_length, "description": self.help}
+
+
+@dataclass
+class Markdown(Text):
+    """Several paragraphs or lists of Markdown, written as a YAML block (``|``)."""
+
+    type_name = "text"
+    max_length: int = 20000
+
+
+@dataclass
+class Id(Field):
+    """An identifier: lowercase letters, digits and hyphens, the same in every language."""
+
+    type_name = "an id"
+    neutral: bool = True
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not isinstance(value, str):
+            return self.wrong_type(value, where, ctx)
+        if not ID_PATTERN.match(value):
+            ctx.error(
+                where,
+                f"'{value}' is not a valid id: use lowercase letters, digits and hyphens",
+                self.example_line(str(where[-1])),
+            )
+            return False
+        return True
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": ID_PATTERN.pattern, "description": self.help}
+
+
+@dataclass
+class Choice(Field):
+    """One of a fixed list of words."""
+
+    choices: tuple[str, ...] = ()
+    neutral: bool = True
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(self.choices)
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if value not in self.choices:
+            got = f"'{value}'" if isinstance(value, str) else kind_of(value)
+            ctx.error(where, f"expected one of {', '.join(self.choices)}, got {got}", self.example_line(str(where[-1])))
+            return False
+        return True
+
+    def json_schema(self) -> dict:
+        return {"enum": list(self.choices), "description": self.help}
+
+
+@dataclass
+class Refs(Field):
+    """A list of ids of another kind of entity; each must exist."""
+
+    target: str = ""
+    neutral: bool = True
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return f"a list of {self.target} ids"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not isinstance(value, list):
+            return self.wrong_type(value, where, ctx)
+        ok = True
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not ID_PATTERN.match(item):
+                ctx.error(
+                    (*where, i),
+                    f"expected the id of one of the {self.target}, got {kind_of(item)}",
+                    self.example_line(str(where[-1])),
+                )
+                ok = False
+            elif item in seen:
+                ctx.error((*where, i), f"'{item}' is listed twice", "list each id once")
+                ok = False
+            else:
+                seen.add(item)
+                ctx.refs.append((self.target, item, ctx.doc, (*where, i)))
+        return ok
+
+    def json_schema(self) -> dict:
+        return {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": ID_PATTERN.pattern},
+            "description": self.help,
+        }
+
+
+@dataclass
+class ListOf(Field):
+    """A list whose items all have the same type."""
+
+    item: Field = field(default_factory=Text)
+    min_items: int = 1
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return "a list"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not isinstance(value, list):
+            return self.wrong_type(value, where, ctx)
+        if len(value) < self.min_items:
+            ctx.error(where, f"needs at least {self.min_items} item(s)", self.example_line(str(where[-1])))
+            return False
+        results = [self.item.check(v, (*where, i), ctx) for i, v in enumerate(value)]
+        if isinstance(self.item, Record):
+            results.append(self.item.check_unique_ids(value, where, ctx))
+        return all(results)
+
+    def skeleton(self, value: Any) -> Any:
+        if isinstance(self.item, Record) or self.item.neutral:
+            return [self.item.skeleton(v) for v in value]
+        return len(value)
+
+    def json_schema(self) -> dict:
+        return {"type": "array", "minItems": self.min_items, "items": self.item.json_schema(), "description": self.help}
+
+
+@dataclass
+class Record(Field):
+    """A mapping with declared fields: unknown fields are refused, with the nearest known one suggested."""
+
+    fields: dict[str, Field] = field(default_factory=dict)
+
+    type_name = "a mapping"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not isinstance(value, dict):
+            return self.wrong_type(value, where, ctx)
+        ok = True
+        for name, given in value.items():
+            spec = self.fields.get(name)
+            if spec is None:
+                close = difflib.get_close_matches(name, self.fields, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(self.fields)
+                example = self.fields[close[0]].example_line(close[0]) if close else ""
+                ctx.error((*where, name), f"unknown field '{name}' ({hint})", example)
+                ok = False
+            elif given is None and not spec.required:
+                continue
+            elif not spec.check(given, (*where, name), ctx):
+                ok = False
+        for name, spec in self.fields.items():
+            if spec.required and name not in value:
+                ctx.error(where, f"missing required field '{name}'", spec.example_line(name))
+                ok = False
+        return ok
+
+    def check_unique_ids(self, items: list, where: tuple, ctx: Context) -> bool:
+        if "id" not in self.fields:
+            return True
+        first: dict[str, int] = {}
+        ok = True
+        for i, item in enumerate(items):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str):
+                continue
+            if ident in first:
+                line = ctx.doc.line((*where, first[ident], "id"))
+                ctx.error(
+                    (*where, i, "id"),
+                    f"duplicate id '{ident}' (first used at {ctx.doc.name}:{line})",
+                    "give each entry its own id",
+                )
+                ok = False
+            else:
+                first[ident] = i
+        return ok
+
+    def skeleton(self, value: Any) -> Any:
+        return {
+            name: spec.skeleton(value[name])
+            for name, spec in self.fields.items()
+            if name in value and value[name] is not None and spec.skeleton(value[name]) is not None
+        }
+
+    def json_schema(self) -> dict:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [n for n, f in self.fields.items() if f.required],
+            "properties": {n: f.json_schema() for n, f in self.fields.items()},
+            "description": self.help,
+        }

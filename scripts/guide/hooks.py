@@ -1,0 +1,76 @@
+"""MkDocs events, kept thin: each one hands over to the generator.
+
+mkdocs-static-i18n runs a whole build once per language, so these events fire once
+per language; the generation runs only when its input files changed since the last
+run in this process.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from . import pipeline, search, urls
+from .errors import InvalidContentError
+from .render import TemplateError
+from .settings import Settings, SettingsError
+
+log = logging.getLogger("mkdocs.plugins.guide")
+_state: dict[str, Any] = {"fingerprint": None}
+
+
+def _settings(config: Any) -> Settings:
+    try:
+        return Settings.from_mkdocs(config)
+    except SettingsError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _fingerprint(settings: Settings) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in pipeline.input_files(settings))
+
+
+def on_pre_build(config: Any) -> None:
+    settings = _settings(config)
+    fingerprint = (settings, _fingerprint(settings))
+    if fingerprint == _state["fingerprint"]:
+        return
+    try:
+        result = pipeline.generate(settings)
+    except InvalidContentError as exc:
+        for error in exc.errors:
+            log.error(str(error))
+        raise PluginError(f"{len(exc.errors)} content error(s): nothing was built, the previous site is kept") from None
+    except TemplateError as exc:
+        raise PluginError(str(exc)) from None
+    _state["fingerprint"] = fingerprint
+    log.info(
+        f"guide: {sum(map(len, result.pages.values()))} pages generated, "
+        f"{result.written} written, {result.removed} removed"
+    )
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set the language switcher's links (-100)
+def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
+    """Point the language switcher at the same page in each language, and search at the page's language."""
+    languages = _settings(config).languages
+    lang = urls.page_language(page.url, languages)
+    context["guide_lang"] = lang
+    context["guide_search_base"] = urls.language_base(context["base_url"], lang, languages)
+    # mkdocs-static-i18n sets them as an attribute of `extra` on some pages and as an item on others,
+    # and Material's templates read the attribute first: set both.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+    if alternates:
+        links = [{**alt, "link": urls.same_page_in(page.url, alt["lang"], languages)} for alt in alternates]
+        config.extra["alternate"] = config.extra.alternate = links
+    return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has merged the languages' entries (-100)
+def on_post_build(config: Any) -> None:
+    settings = _settings(config)
+    search.split_index(Path(config.site_dir), settings.languages)

@@ -1,0 +1,105 @@
+"""The model the templates see: entities of one language, with their pages and their links.
+
+Links are declared one way in the YAML (a role lists its structures); the way back
+(a structure lists its roles) is computed here, so that the two never disagree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import Field, ListOf, Markdown, Record, Text
+from .schema import KINDS, Kind, ref_fields
+from .text import prepare
+from .validate import Tree
+
+
+@dataclass
+class Relation:
+    """A titled list of related entities, shown on an entity's page."""
+
+    label: str  # key into the interface strings: "roles.structures" or "roles.structures.inverse"
+    entities: list[Entity]
+
+
+@dataclass(eq=False)
+class Entity:
+    """A role, a tool, a controversy…: its prepared fields and its place in the site."""
+
+    kind: Kind
+    id: str
+    data: dict[str, Any]
+    path: str  # the Markdown file of its page, relative to the language folder
+    anchor: str = ""
+    relations: list[Relation] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.kind.record.fields:
+            raise KeyError(name)
+        return self.data.get(name)
+
+    def link_from(self, page: str) -> str:
+        """A relative Markdown link to this entity from the page ``page``."""
+        target = posixpath.relpath(self.path, posixpath.dirname(page) or ".")
+        return f"{target}#{self.anchor}" if self.anchor else target
+
+
+@dataclass
+class Model:
+    """Everything one language's pages are made from."""
+
+    lang: str
+    kinds: dict[str, list[Entity]]
+
+    def index_path(self, key: str) -> str:
+        return f"{key}/index.md"
+
+
+def build_model(tree: Tree) -> Model:
+    entities: dict[str, dict[str, Entity]] = {}
+    for key, entries in tree.entries.items():
+        kind = KINDS[key]
+        entities[key] = {}
+        for ident, entry in entries.items():
+            data = _prepare(kind.record, entry.data, tree.lang)
+            if not kind.many:
+                path, anchor = f"{key}/index.md", ""
+            elif kind.pages:
+                path, anchor = f"{key}/{ident}.md", ""
+            else:
+                path, anchor = f"{key}/index.md", ident
+            entities[key][ident] = Entity(kind, ident, data, path, anchor)
+    _link(entities)
+    return Model(tree.lang, {key: list(found.values()) for key, found in entities.items()})
+
+
+def _link(entities: dict[str, dict[str, Entity]]) -> None:
+    back: dict[tuple[str, str], dict[str, list[Entity]]] = {}
+    for key, found in entities.items():
+        for name, spec in ref_fields(KINDS[key]).items():
+            for entity in found.values():
+                targets = [entities[spec.target][i] for i in entity.data.get(name) or []]
+                entity.data[name] = targets
+                if targets:
+                    entity.relations.append(Relation(f"{key}.{name}", targets))
+                for target in targets:
+                    if KINDS[spec.target].pages:
+                        back.setdefault((spec.target, target.id), {}).setdefault(f"{key}.{name}", []).append(entity)
+    for (key, ident), labels in back.items():
+        target = entities[key][ident]
+        target.relations.extend(Relation(f"{label}.inverse", found) for label, found in labels.items())
+
+
+def _prepare(spec: Field, value: Any, lang: str) -> Any:
+    """Every text of the content made inert and typeset; other values as they are."""
+    if value is None:
+        return None
+    if isinstance(spec, (Text, Markdown)):
+        return prepare(value, lang)
+    if isinstance(spec, Record):
+        return {name: _prepare(spec.fields[name], v, lang) for name, v in value.items()}
+    if isinstance(spec, ListOf):
+        return [_prepare(spec.item, v, lang) for v in value]
+    return value

@@ -1,0 +1,49 @@
+"""The whole generation: YAML → validated content → model → Markdown pages on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import build_model
+from .render import Renderer, load_strings
+from .schema import KINDS
+from .settings import Settings
+from .validate import load_content
+from .writer import write_pages
+
+
+@dataclass
+class Generation:
+    """What one run produced, per language: page paths, and how many files it wrote or removed."""
+
+    pages: dict[str, list[str]]
+    written: int
+    removed: int
+
+
+def check(settings: Settings) -> None:
+    """Validate everything a build needs; raise InvalidContentError with every error found."""
+    load_content(settings.content, settings.root)
+    load_strings(settings.templates, settings.languages)
+
+
+def generate(settings: Settings) -> Generation:
+    trees = load_content(settings.content, settings.root)
+    renderer = Renderer(settings.templates, load_strings(settings.templates, settings.languages))
+    rendered = {lang: renderer.render(build_model(tree)) for lang, tree in trees.items()}
+    # Everything is rendered before anything is written: a template error leaves docs/ as it was.
+    pages: dict[str, list[str]] = {}
+    written = removed = 0
+    for lang, found in rendered.items():
+        w, r = write_pages(found, settings.docs_dir / lang, owned=list(KINDS))
+        written, removed = written + w, removed + r
+        pages[lang] = sorted(found)
+    return Generation(pages, written, removed)
+
+
+def input_files(settings: Settings) -> list[Path]:
+    """Every file the generation reads, to tell whether it must run again."""
+    found = [p for folder in settings.content.values() for p in folder.rglob("*.yaml")]
+    found += [p for p in settings.templates.rglob("*") if p.is_file()]
+    return sorted(found)

@@ -1,0 +1,133 @@
+"""Render one language's model into Markdown pages through the Jinja2 templates of ``gabarits/pages``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import ErrorList, InvalidContentError
+from .loader import load_file
+from .model import Entity, Model
+from .text import prepare
+
+STRINGS_FILE = "libelles.yaml"
+
+
+class TemplateError(Exception):
+    """A template could not be rendered; the message names the template and the line."""
+
+
+def load_strings(templates: Path, languages: list[str]) -> dict[str, dict[str, str]]:
+    """Interface strings per language (``libelles.yaml``), flattened to "kinds.roles" keys."""
+    errors = ErrorList()
+    doc = load_file(templates / STRINGS_FILE, f"{templates.name}/{STRINGS_FILE}", errors)
+    strings: dict[str, dict[str, str]] = {}
+    if doc is not None:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        for lang in languages:
+            if not isinstance(data.get(lang), dict):
+                errors.add(
+                    doc.name,
+                    doc.line(()),
+                    lang,
+                    f"the interface strings for '{lang}' are missing",
+                    f"{lang}:\n  kinds:\n    roles: …",
+                )
+                continue
+            strings[lang] = {k: prepare(v, lang) for k, v in _flatten(data[lang]).items()}
+        for lang, found in strings.items():
+            for other, theirs in strings.items():
+                for key in sorted(set(found) - set(theirs)):
+                    errors.add(
+                        doc.name,
+                        doc.line((lang, *key.split("."))),
+                        f"{lang}.{key}",
+                        f"has no counterpart in '{other}'",
+                        f"{other}:\n  {key}: …",
+                    )
+    if errors:
+        raise InvalidContentError(errors.sorted())
+    return strings
+
+
+def _flatten(data: dict, prefix: str = "") -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(value, name + "."))
+        else:
+            out[name] = str(value)
+    return out
+
+
+class Renderer:
+    """One Jinja2 environment for every page; templates loop and print, the logic is in Python."""
+
+    def __init__(self, templates: Path, strings: dict[str, dict[str, str]]):
+        self.strings = strings
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates / "pages"),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # Markdown out: the model's texts are already made inert (text.inert)
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def _template(self, *names: str) -> jinja2.Template:
+        return self.env.select_template(list(names))
+
+    def render(self, model: Model) -> dict[str, str]:
+        """Every generated page of ``model``: path relative to the language folder -> Markdown."""
+        pages: dict[str, str] = {}
+        for key, entities in model.kinds.items():
+            if not entities:
+                continue
+            first = entities[0]
+            if not first.kind.many:
+                pages[first.path] = self._page(first.path, model, (key + ".md.j2",), entity=first)
+                continue
+            index = model.index_path(key)
+            pages[index] = self._page(
+                index,
+                model,
+                (key + "-index.md.j2", "index.md.j2"),
+                key=key,
+                groups=_groups(entities, first.kind.group_by),
+            )
+            if first.kind.pages:
+                for entity in entities:
+                    pages[entity.path] = self._page(entity.path, model, (key + ".md.j2", "entite.md.j2"), entity=entity)
+        return pages
+
+    def _page(self, path: str, model: Model, names: tuple[str, ...], **context: Any) -> str:
+        template = self._template(*names)
+        t = self.strings[model.lang]
+
+        def link(entity: Entity) -> str:
+            return entity.link_from(path)
+
+        def label(key: str) -> str:
+            if key not in t:
+                raise TemplateError(f"{template.name}: no interface string '{key}' in libelles.yaml")
+            return t[key]
+
+        try:
+            return template.render(lang=model.lang, model=model, page=path, link=link, t=label, **context)
+        except jinja2.TemplateError as exc:
+            line = getattr(exc, "lineno", None)
+            where = f"{exc.name or template.name}:{line}" if line else template.name
+            raise TemplateError(f"gabarits/pages/{where}: {exc.message}") from exc
+
+
+def _groups(entities: list[Entity], field: str) -> list[tuple[str, list[Entity]]]:
+    """Entities grouped by a choice field, in the order of the field's choices; one group if none."""
+    if not field:
+        return [("", entities)]
+    groups: dict[str, list[Entity]] = {}
+    for entity in entities:
+        groups.setdefault(entity.data[field], []).append(entity)
+    return list(groups.items())

@@ -1,0 +1,210 @@
+"""The kinds of content in the guide, declared once.
+
+A YAML file is a mapping whose top-level keys are kinds (``roles:``, ``outils:``…).
+Field names are French, like the content; they are the same in ``fr/`` and ``en/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .fields import Choice, Field, Id, ListOf, Markdown, Record, Refs, Text
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of entity: where it sits in the YAML, and how it becomes pages."""
+
+    key: str  # top-level key in the YAML files, and the folder of its pages
+    record: Record
+    many: bool = True  # a list of entities, or one document
+    pages: bool = True  # one page per entity (else only the index, with an anchor per entity)
+    group_by: str = ""  # a Choice field that groups the index page
+
+
+def _sources() -> Refs:
+    return Refs(
+        target="references", required=False, help="References that support this entry.", example="[parent-2022]"
+    )
+
+
+def _id(example: str) -> Id:
+    return Id(help="Identifier, the same in both languages; it becomes the page's address.", example=example)
+
+
+def _title(example: str) -> Text:
+    return Text(help="Title of the entry, as shown in headings and lists.", example=f'"{example}"')
+
+
+def _summary(example: str) -> Text:
+    return Text(help="One sentence, shown under the title and on the index page.", example=f'"{example}"')
+
+
+def _description() -> Markdown:
+    return Markdown(
+        required=False,
+        help="Body of the page, in Markdown (a YAML block starting with |).",
+        example="|\n    Premier paragraphe…",
+    )
+
+
+_ITEM = Record(
+    fields={
+        "id": _id("adultes"),
+        "titre": _title("Adultes"),
+        "description": Text(required=False, help="A sentence that explains the item.", example='"…"'),
+    }
+)
+
+MODEL = Kind(
+    key="modele",
+    many=False,
+    record=Record(
+        help="The proximity intervention model, drawn as a diagram.",
+        fields={
+            "titre": _title("Le modèle d'intervention de proximité"),
+            "resume": _summary("L'intervention de milieu et la concertation forment ensemble…"),
+            "description": _description(),
+            "composantes": ListOf(
+                item=_ITEM,
+                min_items=2,
+                help="The components that, together, make proximity intervention.",
+                example="[{id: intervention-de-milieu, titre: …}]",
+            ),
+            "synthese": Record(
+                help="What the components add up to.",
+                fields={
+                    "titre": _title("Intervention de proximité"),
+                    "description": Text(help="A sentence that explains it.", example='"…"'),
+                },
+                example="{titre: …, description: …}",
+            ),
+            "populations": ListOf(
+                item=_ITEM, help="The populations the model reaches.", example="[{id: adultes, titre: Adultes}]"
+            ),
+            "acteurs": ListOf(
+                item=_ITEM,
+                help="The actors of the model.",
+                example="[{id: comites-locataires, titre: Comités de locataires}]",
+            ),
+            "objectifs": ListOf(
+                item=_ITEM, help="The model's objectives.", example="[{id: espaces-collectifs, titre: …}]"
+            ),
+            "sources": _sources(),
+        },
+    ),
+)
+
+ROLES = Kind(
+    key="roles",
+    record=Record(
+        help="A role in a local network.",
+        fields={
+            "id": _id("organisation-communautaire"),
+            "titre": _title("Organisatrice ou organisateur communautaire du CIUSSS"),
+            "resume": _summary("Repère les partenaires et met les structures en place."),
+            "description": _description(),
+            "apports": ListOf(
+                required=False,
+                help="What this role brings to the network, one item a line.",
+                example='["Anime la table"]',
+            ),
+            "structures": Refs(
+                target="outils",
+                required=False,
+                help="Structures and tools this role takes part in.",
+                example="[comite-coordination]",
+            ),
+            "controverses": Refs(
+                target="controverses",
+                required=False,
+                help="Controversies this role meets.",
+                example="[partage-espaces]",
+            ),
+            "sources": _sources(),
+        },
+    ),
+)
+
+TOOLS = Kind(
+    key="outils",
+    group_by="categorie",
+    record=Record(
+        help="A structure or a tool of a network.",
+        fields={
+            "id": _id("comite-coordination"),
+            "titre": _title("Comité de coordination"),
+            "categorie": Choice(
+                choices=("structure", "outil"), help="Whether it is a structure or a tool.", example="structure"
+            ),
+            "resume": _summary("Réunit les partenaires pour coordonner l'action."),
+            "description": _description(),
+            "sources": _sources(),
+        },
+    ),
+)
+
+CONTROVERSIES = Kind(
+    key="controverses",
+    record=Record(
+        help="A controversy that networks meet.",
+        fields={
+            "id": _id("partage-espaces"),
+            "titre": _title("Le partage et la gestion des espaces collectifs"),
+            "resume": _summary("Qui utilise la salle communautaire, quand, et à quelles conditions ?"),
+            "description": _description(),
+            "solutions": Refs(
+                target="solutions", help="Solutions that answer it (the guide's reading).", example="[ententes-gestion]"
+            ),
+            "sources": _sources(),
+        },
+    ),
+)
+
+SOLUTIONS = Kind(
+    key="solutions",
+    record=Record(
+        help="A solution that worked in the networks studied.",
+        fields={
+            "id": _id("ententes-gestion"),
+            "titre": _title("Mettre en place des ententes de gestion"),
+            "resume": _summary("Écrire qui fait quoi, quand et à quelles conditions."),
+            "description": _description(),
+            "outils": Refs(
+                target="outils",
+                required=False,
+                help="Structures and tools this solution relies on.",
+                example="[ententes-gestion]",
+            ),
+            "sources": _sources(),
+        },
+    ),
+)
+
+REFERENCES = Kind(
+    key="references",
+    pages=False,
+    record=Record(
+        help="A bibliographic reference.",
+        fields={
+            "id": _id("parent-2022"),
+            "citation": Text(
+                help="The full reference, journal in *italics*.",
+                example='"Parent, A.-A. (2022). Titre. *Revue*, 33(1), 89-111."',
+            ),
+            "doi": Text(
+                required=False,
+                help="The DOI, as a full https://doi.org/ address.",
+                example='"https://doi.org/10.7202/1095938ar"',
+            ),
+            "url": Text(required=False, help="An address where the text can be read.", example='"https://…"'),
+        },
+    ),
+)
+
+KINDS: dict[str, Kind] = {k.key: k for k in (MODEL, ROLES, TOOLS, CONTROVERSIES, SOLUTIONS, REFERENCES)}
+
+
+def ref_fields(kind: Kind) -> dict[str, Field]:
+    """The fields of a kind that point to other entities."""
+    return {name: f for name, f in kind.record.fields.items() if isinstance(f, Refs)}

@@ -1,0 +1,40 @@
+"""The generator's settings, read from ``extra.guide`` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path  # the folder of mkdocs.yml
+    content: dict[str, Path]  # language -> YAML folder; the first language is the default
+    templates: Path
+    docs_dir: Path
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.content)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @classmethod
+    def from_mkdocs(cls, config: Any) -> Settings:
+        """``config`` is MkDocs' loaded config: ``extra.guide`` holds ``content`` and ``templates``."""
+        root = Path(config.config_file_path).resolve().parent
+        guide = (config.extra or {}).get("guide")
+        example = "extra:\n  guide:\n    content: {fr: fr, en: en}\n    templates: gabarits"
+        if not isinstance(guide, dict) or not isinstance(guide.get("content"), dict) or not guide["content"]:
+            raise SettingsError(
+                f"mkdocs.yml: extra.guide.content: expected a mapping of language to folder (example:\n{example})"
+            )
+        content = {str(lang): root / str(folder) for lang, folder in guide["content"].items()}
+        return cls(root, content, root / str(guide.get("templates", "gabarits")), Path(config.docs_dir))

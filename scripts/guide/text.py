@@ -1,0 +1,32 @@
+"""Text as it goes into the generated Markdown: inert, and typeset for its language."""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space
+
+_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:[^)]*\)", re.IGNORECASE)
+_UNSAFE_REF = re.compile(r"^(\s*\[[^\]]+\]:\s*)(?:javascript|vbscript|data)\s*:\S*", re.IGNORECASE | re.MULTILINE)
+
+
+def inert(text: str) -> str:
+    """Make raw HTML print as text and drop script links, keeping Markdown itself working."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = _UNSAFE_LINK.sub("](#)", text)
+    return _UNSAFE_REF.sub(r"\1#", text)
+
+
+def typeset_fr(text: str) -> str:
+    """Quebec (OQLF) spacing: no-break space before the colon and inside « », none breaking before ; ! ?"""
+    text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)
+    text = re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", text)
+    text = re.sub(r"[ \u00a0\u202f]+:(?=\s|$)", NBSP + ":", text)
+    return re.sub(r"[ \u00a0\u202f]+([;!?])", NNBSP + r"\1", text)
+
+
+def prepare(text: str, lang: str) -> str:
+    """What every text field of the content goes through before a template prints it."""
+    text = inert(text.strip("\n"))
+    return typeset_fr(text) if lang == "fr" else text

@@ -1,0 +1,222 @@
+"""Validate the content of every language against the schema, then against each other.
+
+Every error of every file is collected before anything is raised, so an editor fixes
+them all in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ErrorList, InvalidContentError
+from .fields import ID_PATTERN, Context
+from .loader import Document, format_path, load_file
+from .schema import KINDS, Kind
+
+
+@dataclass
+class Entry:
+    """One validated entity (a role, a tool…) of one language."""
+
+    kind: str
+    id: str
+    data: dict
+    doc: Document
+    where: tuple
+
+    @property
+    def place(self) -> str:
+        return f"{self.doc.name}:{self.doc.line(self.where)}"
+
+
+@dataclass
+class Tree:
+    """The validated content of one language."""
+
+    lang: str
+    files: list[str] = field(default_factory=list)  # paths relative to the language folder
+    complete: bool = True  # False when a file could not be read: its ids are unknown
+    entries: dict[str, dict[str, Entry]] = field(default_factory=dict)  # kind -> id -> entry
+
+
+def load_content(folders: dict[str, Path], root: Path) -> dict[str, Tree]:
+    """Load and check every language; raise InvalidContentError with all the errors found."""
+    errors = ErrorList()
+    trees = {lang: _load_tree(lang, folder, root, errors) for lang, folder in folders.items()}
+    _check_parity(trees, errors, compare_values=not errors)
+    if errors:
+        raise InvalidContentError(errors.sorted())
+    return trees
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
+    tree = Tree(lang, entries={key: {} for key in KINDS})
+    if not folder.is_dir():
+        errors.add(
+            _display(folder, root),
+            0,
+            "",
+            f"the content folder for '{lang}' does not exist",
+            f"create {_display(folder, root)}/ with roles.yaml in it",
+        )
+        return tree
+    refs: list[tuple[str, str, Document, tuple]] = []
+    for path in sorted(folder.rglob("*.yaml")):
+        relative = path.relative_to(folder).as_posix()
+        tree.files.append(relative)
+        doc = load_file(path, _display(path, root), errors)
+        if doc is None:
+            tree.complete = False
+        else:
+            _read_document(doc, Context(doc, errors, refs), tree)
+    if not tree.complete:  # some ids are unknown: checking references now would only add noise
+        return tree
+    for target, ident, doc, where in refs:
+        known = tree.entries.get(target, {})
+        if ident not in known:
+            close = difflib.get_close_matches(ident, known, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else "known: " + (", ".join(known) or "none yet")
+            errors.add(
+                doc.name,
+                doc.line(where),
+                format_path(where),
+                f"'{ident}' is not the id of any of the {target} ({hint})",
+                f"add an entry with id: {ident} to {target}, or fix the id",
+            )
+    return tree
+
+
+def _read_document(doc: Document, ctx: Context, tree: Tree) -> None:
+    if not isinstance(doc.data, dict):
+        ctx.error((), f"expected a mapping of kinds ({', '.join(KINDS)}) at the top of the file", "roles:\n  - id: …")
+        return
+    for key, value in doc.data.items():
+        kind = KINDS.get(key)
+        if kind is None:
+            close = difflib.get_close_matches(key, KINDS, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "known kinds: " + ", ".join(KINDS)
+            ctx.error((key,), f"unknown kind '{key}' ({hint})", f"{close[0] if close else 'roles'}: …")
+        elif kind.many:
+            _read_list(kind, value, ctx, tree)
+        else:
+            _read_single(kind, value, ctx, tree)
+
+
+def _read_list(kind: Kind, value: object, ctx: Context, tree: Tree) -> None:
+    where = (kind.key,)
+    if not isinstance(value, list):
+        ctx.error(where, f"expected a list of {kind.key}, got {type(value).__name__}", f"{kind.key}:\n  - id: …")
+        return
+    known = tree.entries[kind.key]
+    for i, item in enumerate(value):
+        kind.record.check(item, (*where, i), ctx)
+        ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str) or not ID_PATTERN.match(ident):
+            continue  # already reported; an entry with a valid id is kept so references to it resolve
+        if ident in known:
+            ctx.error(
+                (*where, i, "id"),
+                f"duplicate id '{ident}' (first used at {known[ident].place})",
+                "give each entry its own id",
+            )
+            continue
+        known[ident] = Entry(kind.key, ident, item, ctx.doc, (*where, i, "id"))
+
+
+def _read_single(kind: Kind, value: object, ctx: Context, tree: Tree) -> None:
+    known = tree.entries[kind.key]
+    if kind.key in known:
+        ctx.error((kind.key,), f"'{kind.key}' is already defined at {known[kind.key].place}", "define it once")
+    elif kind.record.check(value, (kind.key,), ctx):
+        known[kind.key] = Entry(kind.key, kind.key, value, ctx.doc, (kind.key,))  # type: ignore[arg-type]
+
+
+def _check_parity(trees: dict[str, Tree], errors: ErrorList, compare_values: bool) -> None:
+    """Both languages hold the same files, the same ids, and (once each is valid) the same neutral values."""
+    langs = list(trees)
+    for lang in langs:
+        for other in langs:
+            if other == lang:
+                continue
+            mine, theirs = trees[lang], trees[other]
+            if not theirs.complete:
+                continue
+            for name in sorted(set(mine.files) - set(theirs.files)):
+                errors.add(
+                    f"{lang}/{name}",
+                    0,
+                    "",
+                    f"has no counterpart in {other}/",
+                    f"create {other}/{name} with the same ids, translated",
+                )
+            for key, entries in mine.entries.items():
+                for ident, entry in entries.items():
+                    if ident not in theirs.entries[key]:
+                        errors.add(
+                            entry.doc.name,
+                            entry.doc.line(entry.where),
+                            format_path(entry.where),
+                            f"'{ident}' exists in {lang}/ but not in {other}/",
+                            f"add the {key} entry with id: {ident} to {other}/, translated",
+                        )
+    if not compare_values:
+        return
+    first, rest = langs[0], langs[1:]
+    for other in rest:
+        for key, entries in trees[first].entries.items():
+            record = KINDS[key].record
+            for ident, entry in entries.items():
+                twin = trees[other].entries[key].get(ident)
+                if twin is not None:
+                    _compare(record.skeleton(entry.data), record.skeleton(twin.data), entry, twin, (), errors)
+
+
+def _compare(mine: object, theirs: object, entry: Entry, twin: Entry, path: tuple, errors: ErrorList) -> None:
+    """Report the first place where two skeletons differ, at the second language's line."""
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        for name in sorted(set(mine) | set(theirs)):
+            _compare(mine.get(name), theirs.get(name), entry, twin, (*path, name), errors)
+        return
+    if isinstance(mine, list) and isinstance(theirs, list) and len(mine) == len(theirs):
+        for i, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+            if isinstance(a, (dict, list)):
+                _compare(a, b, entry, twin, (*path, i), errors)
+            elif a != b:
+                break
+        else:
+            return
+    if mine == theirs:
+        return
+    here, there = _record_path(entry) + path, _record_path(twin) + path
+    errors.add(
+        twin.doc.name,
+        twin.doc.line(there),
+        format_path(there),
+        f"differs from {entry.doc.name}:{entry.doc.line(here)} ({_show(theirs)} here, {_show(mine)} there)",
+        "ids, lists of ids and choices are the same in every language; only text is translated",
+    )
+
+
+def _record_path(entry: Entry) -> tuple:
+    return entry.where[:-1] if entry.where[-1] == "id" else entry.where
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, int):
+        return f"{value} items"
+    if isinstance(value, dict):
+        return str(value.get("id", "…"))
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return str(value)

@@ -1,0 +1,38 @@
+"""Build fixture sites in a temporary folder, with the project's templates and hook."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_project(tmp_path: Path, fixture: str = "petit") -> Path:
+    """Copy a fixture content set next to a mkdocs.yml like the project's; return that mkdocs.yml."""
+    project = tmp_path / fixture
+    shutil.copytree(FIXTURES / fixture, project)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(ROOT / "scripts" / "mkdocs_hooks.py")]
+    config["theme"]["custom_dir"] = str(ROOT / "gabarits" / "theme")
+    config["extra"]["guide"]["templates"] = str(ROOT / "gabarits")
+    config["watch"] = []
+    path = project / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build(config_file: Path, *args: str) -> subprocess.CompletedProcess:
+    """``python -m guide site`` on a project, as ``make site`` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "guide", "site", "--config-file", str(config_file), *args],
+        cwd=config_file.parent,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+    )

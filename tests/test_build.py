@@ -1,0 +1,139 @@
+"""A whole build of the small fixture content set, checked as a reader would meet it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sites import build, make_project
+
+PAGES = [
+    "",
+    "modele/",
+    "roles/",
+    "roles/intervenante/",
+    "outils/",
+    "outils/comite/",
+    "controverses/",
+    "controverses/espaces/",
+    "solutions/",
+    "solutions/entente/",
+    "references/",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    config = make_project(tmp_path_factory.mktemp("build"))
+    result = build(config)
+    assert result.returncode == 0, result.stderr
+    return config.parent / "site"
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_exact_list_of_pages(site: Path) -> None:
+    built = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    expected = sorted(["404.html"] + [f"{u}index.html" for u in PAGES] + [f"en/{u}index.html" for u in PAGES])
+    assert built == expected
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_languages_and_switcher(site: Path, url: str) -> None:
+    """Each page is in its language and its switcher leads to the same page in the other one."""
+    depth = url.count("/")
+    fr, en = html(site, url), html(site, "en/" + url)
+    assert '<html lang="fr"' in fr and '<html lang="en"' in en
+    to_en = re.search(r'<a href="([^"]*)" hreflang="en" class="md-select__link"', fr).group(1)
+    to_fr = re.search(r'<a href="([^"]*)" hreflang="fr" class="md-select__link"', en).group(1)
+    assert to_en == "../" * depth + "en/" + url if url else "en/"
+    assert to_fr == "../" * (depth + 1) + url
+    assert re.search(r'<link rel="alternate" href="[^"]*" hreflang="en">', fr)
+    assert re.search(r'<link rel="alternate" href="[^"]*" hreflang="fr">', en)
+
+
+def test_index_pages_link_every_entity_and_sidebar_does_not(site: Path) -> None:
+    roles = html(site, "roles/")
+    assert 'href="intervenante/"' in roles
+    home = html(site, "")
+    assert "intervenante" not in home  # the sidebar lists index pages only
+
+
+def test_cross_links_both_ways(site: Path) -> None:
+    role = html(site, "roles/intervenante/")
+    assert 'href="../../outils/comite/"' in role and 'href="../../controverses/espaces/"' in role
+    tool = html(site, "en/outils/comite/")
+    assert "Roles that take part" in tool and 'href="../../roles/intervenante/"' in tool
+    assert "Solutions that rely on it" in tool
+
+
+def test_search_index_per_language(site: Path) -> None:
+    fr = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert fr["config"]["lang"] == ["fr"] and en["config"]["lang"] == ["en"]
+    assert {d["location"].split("#")[0] for d in fr["docs"]} == set(PAGES)
+    assert {d["location"].split("#")[0] for d in en["docs"]} == set(PAGES)
+    assert any(d["title"] == "Intervenante de milieu" for d in fr["docs"])
+    assert not any(d["title"] == "On-site community worker" for d in fr["docs"])
+    assert any(d["title"] == "On-site community worker" for d in en["docs"])
+    # English pages look for their index under en/, French pages at the root.
+    assert 'config.base = "../../../en"' in html(site, "en/roles/intervenante/")
+    assert 'config.base = "../.."' in html(site, "roles/intervenante/")
+
+
+def test_french_typography_applied(site: Path) -> None:
+    role = html(site, "roles/intervenante/")
+    assert "milieu\u00a0: «\u00a0tous les jours\u00a0»" in role
+    assert "salle\u202f?" in html(site, "controverses/espaces/")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("breakage", ["content", "template"])
+def test_failed_build_leaves_site_untouched(tmp_path: Path, breakage: str) -> None:
+    config = make_project(tmp_path)
+    assert build(config).returncode == 0
+    before = snapshot(config.parent / "site")
+    if breakage == "content":
+        path = config.parent / "fr" / "guide.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("[comite]", "[inconnu]", 1), encoding="utf-8")
+    else:
+        page = config.parent / "docs" / "fr" / "index.md"
+        page.write_text("# Accueil\n\n[lien brisé](nulle-part.md)\n", encoding="utf-8")
+    result = build(config)
+    assert result.returncode != 0
+    if breakage == "content":
+        assert "fr/guide.yaml:27: roles[1].structures[1]: 'inconnu' is not the id of any of the outils" in result.stderr
+    assert "was left as it was" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(config.parent / "site") == before
+    assert not list(config.parent.glob("site.*"))
+
+
+def test_rebuild_rewrites_nothing_and_removes_deleted(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    assert build(config).returncode == 0
+    generated = config.parent / "docs" / "fr" / "roles" / "intervenante.md"
+    mtime = generated.stat().st_mtime_ns
+    result = build(config)
+    assert "0 written, 0 removed" in result.stderr
+    assert generated.stat().st_mtime_ns == mtime
+    for lang in ("fr", "en"):
+        path = config.parent / lang / "guide.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("    controverses: [espaces]\n", ""), encoding="utf-8")
+    result = build(config)
+    assert result.returncode == 0, result.stderr
+    assert generated.is_file()
