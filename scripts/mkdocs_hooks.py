@@ -5,6 +5,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide.hooks import on_page_context, on_post_build, on_pre_build
+from guide.hooks import on_page_context, on_page_markdown, on_post_build, on_pre_build
 
-__all__ = ["on_page_context", "on_post_build", "on_pre_build"]
+__all__ = ["on_page_context", "on_page_markdown", "on_post_build", "on_pre_build"]

@@ -21,7 +21,7 @@ def make_project(tmp_path: Path, fixture: str = "petit") -> Path:
     config["hooks"] = [str(ROOT / "scripts" / "mkdocs_hooks.py")]
     config["theme"]["custom_dir"] = str(ROOT / "gabarits" / "theme")
     config["extra"]["guide"]["templates"] = str(ROOT / "gabarits")
-    config["watch"] = []
+    config["watch"] = [w if w != "gabarits" else str(ROOT / "gabarits") for w in config["watch"]]
     path = project / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -83,7 +83,7 @@ def test_search_index_per_language(site: Path) -> None:
     assert not any(d["title"] == "On-site community worker" for d in fr["docs"])
     assert any(d["title"] == "On-site community worker" for d in en["docs"])
     # English pages look for their index under en/, French pages at the root.
-    assert 'config.base = "../../../en"' in html(site, "en/roles/intervenante/")
+    assert 'config.base = "../../../en/"' in html(site, "en/roles/intervenante/")
     assert 'config.base = "../.."' in html(site, "roles/intervenante/")
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from . import pipeline, search, urls
+from . import pipeline, search, text, urls
 from .errors import InvalidContentError
 from .render import TemplateError
 from .settings import Settings, SettingsError
@@ -54,7 +54,12 @@ def on_pre_build(config: Any) -> None:
     )
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has set the language switcher's links (-100)
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """French typography (OQLF) on every French page, generated or written by hand."""
+    return text.typeset_markdown(markdown, urls.page_language(page.url, _settings(config).languages))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set the language switcher's links (50)
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     """Point the language switcher at the same page in each language, and search at the page's language."""
     languages = _settings(config).languages

@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import Field, ListOf, Markdown, Record, Text
+from .fields import Field, ListOf, Record, Text
 from .schema import KINDS, Kind, ref_fields
 from .text import prepare
 from .validate import Tree
@@ -63,7 +63,7 @@ def build_model(tree: Tree) -> Model:
         kind = KINDS[key]
         entities[key] = {}
         for ident, entry in entries.items():
-            data = _prepare(kind.record, entry.data, tree.lang)
+            data = _prepare(kind.record, entry.data)
             if not kind.many:
                 path, anchor = f"{key}/index.md", ""
             elif kind.pages:
@@ -92,14 +92,14 @@ def _link(entities: dict[str, dict[str, Entity]]) -> None:
         target.relations.extend(Relation(f"{label}.inverse", found) for label, found in labels.items())
 
 
-def _prepare(spec: Field, value: Any, lang: str) -> Any:
-    """Every text of the content made inert and typeset; other values as they are."""
+def _prepare(spec: Field, value: Any) -> Any:
+    """Every text of the content made inert; other values as they are."""
     if value is None:
         return None
-    if isinstance(spec, (Text, Markdown)):
-        return prepare(value, lang)
+    if isinstance(spec, Text):  # Markdown fields too
+        return prepare(value)
     if isinstance(spec, Record):
-        return {name: _prepare(spec.fields[name], v, lang) for name, v in value.items()}
+        return {name: _prepare(spec.fields[name], v) for name, v in value.items()}
     if isinstance(spec, ListOf):
-        return [_prepare(spec.item, v, lang) for v in value]
+        return [_prepare(spec.item, v) for v in value]
     return value

@@ -36,7 +36,7 @@ def load_strings(templates: Path, languages: list[str]) -> dict[str, dict[str, s
                     f"{lang}:\n  kinds:\n    roles: …",
                 )
                 continue
-            strings[lang] = {k: prepare(v, lang) for k, v in _flatten(data[lang]).items()}
+            strings[lang] = {k: prepare(v) for k, v in _flatten(data[lang]).items()}
         for lang, found in strings.items():
             for other, theirs in strings.items():
                 for key in sorted(set(found) - set(theirs)):

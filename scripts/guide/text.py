@@ -26,7 +26,17 @@ def typeset_fr(text: str) -> str:
     return re.sub(r"[ \u00a0\u202f]+([;!?])", NNBSP + r"\1", text)
 
 
-def prepare(text: str, lang: str) -> str:
+_CODE = re.compile(r"(^```.*?^```[ \t]*$|`[^`\n]+`|\]\([^)\n]*\)|<[^>\n]*>)", re.MULTILINE | re.DOTALL)
+
+
+def typeset_markdown(markdown: str, lang: str) -> str:
+    """Typeset a whole page, leaving code, link targets and tags as they are."""
+    if lang != "fr":
+        return markdown
+    parts = _CODE.split(markdown)
+    return "".join(part if i % 2 else typeset_fr(part) for i, part in enumerate(parts))
+
+
+def prepare(text: str) -> str:
     """What every text field of the content goes through before a template prints it."""
-    text = inert(text.strip("\n"))
-    return typeset_fr(text) if lang == "fr" else text
+    return inert(text.strip("\n"))

@@ -20,6 +20,9 @@ def same_page_in(url: str, lang: str, languages: list[str]) -> str:
 
 
 def language_base(base_url: str, lang: str, languages: list[str]) -> str:
-    """The root of a language, relative to a page whose site root is ``base_url``."""
+    """The root of a language, relative to a page whose site root is ``base_url``.
+
+    The trailing slash matters: the browser resolves "search/search_index.json" against it.
+    """
     prefix = language_prefix(lang, languages)
-    return f"{base_url.rstrip('/')}/{prefix.rstrip('/')}" if prefix else base_url
+    return f"{base_url.rstrip('/')}/{prefix}" if prefix else base_url
