@@ -10,6 +10,7 @@ import jinja2
 from .errors import ErrorList, InvalidContentError
 from .loader import load_file
 from .model import Entity, Model
+from .schema import Kind
 from .text import prepare
 
 STRINGS_FILE = "libelles.yaml"
@@ -96,7 +97,7 @@ class Renderer:
                 model,
                 (key + "-index.md.j2", "index.md.j2"),
                 key=key,
-                groups=_groups(entities, first.kind.group_by),
+                groups=_groups(entities, first.kind),
             )
             if first.kind.pages:
                 for entity in entities:
@@ -123,11 +124,10 @@ class Renderer:
             raise TemplateError(f"gabarits/pages/{where}: {exc.message}") from exc
 
 
-def _groups(entities: list[Entity], field: str) -> list[tuple[str, list[Entity]]]:
-    """Entities grouped by a choice field, in the order of the field's choices; one group if none."""
-    if not field:
+def _groups(entities: list[Entity], kind: Kind) -> list[tuple[str, list[Entity]]]:
+    """Entities grouped by the kind's choice field, in the order of its choices; one group if none."""
+    if not kind.group_by:
         return [("", entities)]
-    groups: dict[str, list[Entity]] = {}
-    for entity in entities:
-        groups.setdefault(entity.data[field], []).append(entity)
-    return list(groups.items())
+    choices = kind.record.fields[kind.group_by].choices  # type: ignore[attr-defined]
+    groups = [(choice, [e for e in entities if e.data[kind.group_by] == choice]) for choice in choices]
+    return [(choice, found) for choice, found in groups if found]

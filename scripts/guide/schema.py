@@ -95,89 +95,89 @@ MODEL = Kind(
     ),
 )
 
-ROLES = Kind(
-    key="roles",
-    record=Record(
-        help="A role in a local network.",
+
+def _entity(help: str, ident: str, title: str, summary: str, **specific: Field) -> Record:
+    """The fields every page-making entity has, around the ones of its kind."""
+    return Record(
+        help=help,
         fields={
-            "id": _id("organisation-communautaire"),
-            "titre": _title("Organisatrice ou organisateur communautaire du CIUSSS"),
-            "resume": _summary("Repère les partenaires et met les structures en place."),
+            "id": _id(ident),
+            "titre": _title(title),
+            "resume": _summary(summary),
             "description": _description(),
-            "apports": ListOf(
-                required=False,
-                help="What this role brings to the network, one item a line.",
-                example='["Anime la table"]',
-            ),
-            "structures": Refs(
-                target="outils",
-                required=False,
-                help="Structures and tools this role takes part in.",
-                example="[comite-coordination]",
-            ),
-            "controverses": Refs(
-                target="controverses",
-                required=False,
-                help="Controversies this role meets.",
-                example="[partage-espaces]",
-            ),
+            **specific,
             "sources": _sources(),
         },
+    )
+
+
+ROLES = Kind(
+    key="roles",
+    record=_entity(
+        "A role in a local network.",
+        "organisation-communautaire",
+        "Organisatrice ou organisateur communautaire du CIUSSS",
+        "Repère les partenaires et met les structures en place.",
+        apports=ListOf(
+            required=False,
+            help="What this role brings to the network, one item a line.",
+            example='["Anime la table"]',
+        ),
+        structures=Refs(
+            target="outils",
+            required=False,
+            help="Structures and tools this role takes part in.",
+            example="[comite-coordination]",
+        ),
+        controverses=Refs(
+            target="controverses",
+            required=False,
+            help="Controversies this role meets.",
+            example="[partage-espaces]",
+        ),
     ),
 )
 
 TOOLS = Kind(
     key="outils",
     group_by="categorie",
-    record=Record(
-        help="A structure or a tool of a network.",
-        fields={
-            "id": _id("comite-coordination"),
-            "titre": _title("Comité de coordination"),
-            "categorie": Choice(
-                choices=("structure", "outil"), help="Whether it is a structure or a tool.", example="structure"
-            ),
-            "resume": _summary("Réunit les partenaires pour coordonner l'action."),
-            "description": _description(),
-            "sources": _sources(),
-        },
+    record=_entity(
+        "A structure or a tool of a network.",
+        "comite-coordination",
+        "Comité de coordination",
+        "Réunit les partenaires pour coordonner l'action.",
+        categorie=Choice(
+            choices=("structure", "outil"), help="Whether it is a structure or a tool.", example="structure"
+        ),
     ),
 )
 
 CONTROVERSIES = Kind(
     key="controverses",
-    record=Record(
-        help="A controversy that networks meet.",
-        fields={
-            "id": _id("partage-espaces"),
-            "titre": _title("Le partage et la gestion des espaces collectifs"),
-            "resume": _summary("Qui utilise la salle communautaire, quand, et à quelles conditions ?"),
-            "description": _description(),
-            "solutions": Refs(
-                target="solutions", help="Solutions that answer it (the guide's reading).", example="[ententes-gestion]"
-            ),
-            "sources": _sources(),
-        },
+    record=_entity(
+        "A controversy that networks meet.",
+        "partage-espaces",
+        "Le partage et la gestion des espaces collectifs",
+        "Qui utilise la salle communautaire, quand, et à quelles conditions ?",
+        solutions=Refs(
+            target="solutions", help="Solutions that answer it (the guide's reading).", example="[ententes-gestion]"
+        ),
     ),
 )
 
 SOLUTIONS = Kind(
     key="solutions",
-    record=Record(
-        help="A solution that worked in the networks studied.",
-        fields={
-            "id": _id("ententes-gestion"),
-            "titre": _title("Mettre en place des ententes de gestion"),
-            "resume": _summary("Écrire qui fait quoi, quand et à quelles conditions."),
-            "description": _description(),
-            "outils": Refs(
-                target="outils",
-                required=False,
-                help="Structures and tools this solution relies on.",
-                example="[ententes-gestion]",
-            ),
-            "sources": _sources(),
-        },
+    record=_entity(
+        "A solution that worked in the networks studied.",
+        "ententes-gestion",
+        "Mettre en place des ententes de gestion",
+        "Écrire qui fait quoi, quand et à quelles conditions.",
+        outils=Refs(
+            target="outils",
+            required=False,
+            help="Structures and tools this solution relies on.",
+            example="[ententes-gestion]",
+        ),
     ),
 )
 
