@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +140,18 @@ def test_rebuild_rewrites_nothing_and_removes_deleted(tmp_path: Path) -> None:
     result = build(config)
     assert result.returncode == 0, result.stderr
     assert generated.is_file()
+
+
+def test_plain_mkdocs_build_strict(tmp_path: Path) -> None:
+    """Without `make site`, MkDocs alone runs the generation through the hook."""
+    config = make_project(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (config.parent / "site" / "en" / "roles" / "intervenante" / "index.html").is_file()
+    assert result.stderr.count("guide: 20 pages generated") == 1  # once, not once per language
