@@ -1,10 +1,14 @@
 """The door from MkDocs (mkdocs.yml `hooks:`) into the generator package next to this file."""
 
+import importlib
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+_hooks = importlib.import_module("guide.hooks")
 
-from guide.hooks import on_page_context, on_page_markdown, on_post_build, on_pre_build
-
-__all__ = ["on_page_context", "on_page_markdown", "on_post_build", "on_pre_build"]
+on_pre_build = _hooks.on_pre_build
+on_page_markdown = _hooks.on_page_markdown
+on_page_context = _hooks.on_page_context
+on_template_context = _hooks.on_template_context
+on_post_build = _hooks.on_post_build

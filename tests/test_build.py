@@ -155,3 +155,9 @@ def test_plain_mkdocs_build_strict(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (config.parent / "site" / "en" / "roles" / "intervenante" / "index.html").is_file()
     assert result.stderr.count("guide: 20 pages generated") == 1  # once, not once per language
+
+
+def test_not_found_page_switcher_leads_to_home_pages(site: Path) -> None:
+    page = (site / "404.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"', page)
+    assert links == [("/", "fr"), ("/en/", "en")]

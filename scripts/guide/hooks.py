@@ -66,13 +66,27 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     lang = urls.page_language(page.url, languages)
     context["guide_lang"] = lang
     context["guide_search_base"] = urls.language_base(context["base_url"], lang, languages)
+    _set_alternates(config, lambda lang: urls.same_page_in(page.url, lang, languages))
+    return context
+
+
+@event_priority(-200)
+def on_template_context(context: dict, template_name: str, config: Any) -> dict:
+    """The 404 page belongs to no page: its switcher leads to each language's home page."""
+    if template_name == "404.html":
+        languages = _settings(config).languages
+        root = context["base_url"].rstrip("/")  # the 404 page is served at any depth: absolute links
+        _set_alternates(config, lambda lang: f"{root}/{urls.language_prefix(lang, languages)}")
+    return context
+
+
+def _set_alternates(config: Any, link: Any) -> None:
     # mkdocs-static-i18n sets them as an attribute of `extra` on some pages and as an item on others,
     # and Material's templates read the attribute first: set both.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
     if alternates:
-        links = [{**alt, "link": urls.same_page_in(page.url, alt["lang"], languages)} for alt in alternates]
+        links = [{**alt, "link": link(alt["lang"])} for alt in alternates]
         config.extra["alternate"] = config.extra.alternate = links
-    return context
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has merged the languages' entries (-100)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -119,9 +120,15 @@ class Renderer:
         try:
             return template.render(lang=model.lang, model=model, page=path, link=link, t=label, **context)
         except jinja2.TemplateError as exc:
-            line = getattr(exc, "lineno", None)
-            where = f"{exc.name or template.name}:{line}" if line else template.name
-            raise TemplateError(f"gabarits/pages/{where}: {exc.message}") from exc
+            raise TemplateError(f"gabarits/pages/{_where(exc, template.name)}: {exc.message}") from exc
+
+
+def _where(exc: jinja2.TemplateError, default: str) -> str:
+    """The template and line of an error: Jinja rewrites tracebacks to point into the templates."""
+    if getattr(exc, "lineno", None):
+        return f"{getattr(exc, 'name', None) or default}:{exc.lineno}"  # type: ignore[attr-defined]
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else default
 
 
 def _groups(entities: list[Entity], kind: Kind) -> list[tuple[str, list[Entity]]]:
