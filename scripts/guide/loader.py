@@ -21,8 +21,6 @@ except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we pin
 
 from .errors import ErrorList
 
-Path_ = tuple  # a path inside a document: ("roles", 2, "titre")
-
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",

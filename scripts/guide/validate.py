@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ErrorList, InvalidContentError
-from .fields import ID_PATTERN, Context
+from .fields import ID_PATTERN, Context, kind_of
 from .loader import Document, format_path, load_file
 from .schema import KINDS, Kind
 
@@ -114,7 +114,7 @@ def _read_document(doc: Document, ctx: Context, tree: Tree) -> None:
 def _read_list(kind: Kind, value: object, ctx: Context, tree: Tree) -> None:
     where = (kind.key,)
     if not isinstance(value, list):
-        ctx.error(where, f"expected a list of {kind.key}, got {type(value).__name__}", f"{kind.key}:\n  - id: …")
+        ctx.error(where, f"expected a list of {kind.key}, got {kind_of(value)}", f"{kind.key}:\n  - id: …")
         return
     known = tree.entries[kind.key]
     for i, item in enumerate(value):
