@@ -20,18 +20,25 @@ from .render import TemplateError
 from .settings import Settings, SettingsError
 
 log = logging.getLogger("mkdocs.plugins.guide")
-_state: dict[str, Any] = {"fingerprint": None}
+_state: dict[str, Any] = {"fingerprint": None, "settings": (None, None)}
 
 
 def _settings(config: Any) -> Settings:
+    """The settings of ``config``, read once per config object (page events ask for them on every page)."""
+    cached_config, settings = _state["settings"]
+    if cached_config is config:
+        return settings
     try:
-        return Settings.from_mkdocs(config)
+        settings = Settings.from_mkdocs(config)
     except SettingsError as exc:
         raise PluginError(str(exc)) from None
+    _state["settings"] = (config, settings)
+    return settings
 
 
 def _fingerprint(settings: Settings) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in pipeline.input_files(settings))
+    stats = ((p, p.stat()) for p in pipeline.input_files(settings))
+    return tuple((str(p), st.st_mtime_ns, st.st_size) for p, st in stats)
 
 
 def on_pre_build(config: Any) -> None:
