@@ -22,6 +22,13 @@ def make_project(tmp_path: Path, fixture: str = "petit") -> Path:
     config["theme"]["custom_dir"] = str(ROOT / "gabarits" / "theme")
     config["extra"]["guide"]["templates"] = str(ROOT / "gabarits")
     config["watch"] = [w if w != "gabarits" else str(ROOT / "gabarits") for w in config["watch"]]
+    config["extra_css"] = []
+    config["extra"]["guide"].pop("citation", None)
+    nav = project / "nav.yml"
+    if nav.exists():
+        config["nav"] = yaml.safe_load(nav.read_text(encoding="utf-8"))
+        for lang in config["plugins"][1]["i18n"]["languages"]:
+            lang.pop("nav_translations", None)
     path = project / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

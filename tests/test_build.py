@@ -26,6 +26,10 @@ PAGES = [
     "solutions/",
     "solutions/entente/",
     "references/",
+    "chapitres/",
+    "chapitres/reseau/",
+    "chapitres/apercu/",
+    "glossaire/",
 ]
 
 
@@ -154,10 +158,60 @@ def test_plain_mkdocs_build_strict(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (config.parent / "site" / "en" / "roles" / "intervenante" / "index.html").is_file()
-    assert result.stderr.count("guide: 20 pages generated") == 1  # once, not once per language
+    assert result.stderr.count("guide: 28 pages generated") == 1  # once, not once per language
 
 
 def test_not_found_page_switcher_leads_to_home_pages(site: Path) -> None:
     page = (site / "404.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"', page)
     assert links == [("/", "fr"), ("/en/", "en")]
+
+
+def test_french_apostrophe_is_typographic(site: Path) -> None:
+    page = html(site, "chapitres/reseau/")
+    assert "Ce qu’un réseau peut faire" in page
+    assert "Ce qu'un" not in page
+    assert "What a network can do" in html(site, "en/chapitres/reseau/")
+
+
+def test_chapter_steps_and_controversy_table(site: Path) -> None:
+    page = html(site, "en/chapitres/reseau/")
+    assert re.search(r'<h2 id="problematisation">1\. Problematisation — Defining the problem together', page)
+    table = re.search(r"<table>.*?</table>", page, re.DOTALL).group(0)
+    assert 'href="../../solutions/entente/"' in table and 'href="../../controverses/espaces/"' in table
+    assert "✓" in table
+    assert "guide's reading" in page
+    assert "<table>" in html(site, "controverses/")
+
+
+def test_model_diagram_is_the_same_figure_in_both_languages(site: Path) -> None:
+    shapes = {}
+    for lang, url in (("fr", "modele/"), ("en", "en/modele/")):
+        page = html(site, url)
+        svg = re.search(r"<svg[^>]*role=\"img\".*?</svg>", page, re.DOTALL).group(0)
+        assert 'role="img"' in svg and 'aria-labelledby="modele-titre modele-description"' in svg
+        assert re.search(r'<title id="modele-titre">[^<]+</title>', svg)
+        assert re.search(r'<desc id="modele-description">[^<]{40,}</desc>', svg)
+        # Black, white and greys only: it prints in black and white.
+        assert set(re.findall(r'(?:fill|stroke)="(#[0-9a-f]+)"', svg)) <= {
+            "#fff",
+            "#111",
+            "#222",
+            "#333",
+            "#e6e6e6",
+            "#000",
+        }
+        shapes[lang] = re.findall(r"<(rect|path)\b", svg)
+        assert "<figcaption>" in page
+    assert shapes["fr"] == shapes["en"] and shapes["fr"]
+    assert "Adultes" in html(site, "modele/") and "Adults" in html(site, "en/modele/")
+    assert "<svg" in html(site, "chapitres/apercu/")
+
+
+def test_glossary_abbreviations_become_tooltips(site: Path) -> None:
+    assert '<abbr title="habitation à loyer modique">HLM</abbr>' in html(site, "chapitres/reseau/")
+    assert '<abbr title="low-rental housing (habitation à loyer modique)">HLM</abbr>' in html(
+        site, "en/chapitres/reseau/"
+    )
+    glossary = html(site, "glossaire/")
+    assert 'id="hlm"' in glossary and "Un logement social public." in glossary

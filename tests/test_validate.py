@@ -119,6 +119,15 @@ CASES = {
             "(example: ids, lists of ids and choices are the same in every language; only text is translated)"
         ],
     ),
+    "text left untranslated": (
+        "en",
+        "    resume: Who uses the room?",
+        "    resume: Qui utilise la salle ?",
+        [
+            "en/guide.yaml:37: controverses[1].resume: is the same text as fr/guide.yaml:37: it is not translated yet "
+            "(example: write it in this file's language; names and abbreviations go in fields that are not translated)"
+        ],
+    ),
     "empty text": (
         "fr",
         "    titre: Le partage des espaces",

@@ -68,6 +68,10 @@ class Field:
     def json_schema(self) -> dict:
         raise NotImplementedError
 
+    def untranslated(self, mine: Any, theirs: Any, where: tuple) -> list[tuple]:
+        """Where two languages hold the same text that should have been translated."""
+        return []
+
     def example_line(self, name: str) -> str:
         return f"{name}: {self.example}" if self.example else ""
 
@@ -82,6 +86,7 @@ class Text(Field):
 
     type_name = "text"
     max_length: int = 2000
+    translate: bool = True  # False for names, abbreviations, citations and addresses, the same in every language
 
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
         if not isinstance(value, str):
@@ -100,6 +105,10 @@ class Text(Field):
 
     def json_schema(self) -> dict:
         return {"type": "string", "minLength": 1, "maxLength": self.max_length, "description": self.help}
+
+    def untranslated(self, mine: Any, theirs: Any, where: tuple) -> list[tuple]:
+        same = self.translate and isinstance(mine, str) and isinstance(theirs, str) and mine.strip() == theirs.strip()
+        return [where] if same else []
 
 
 @dataclass
@@ -223,6 +232,12 @@ class ListOf(Field):
             return [self.item.skeleton(v) for v in value]
         return len(value)
 
+    def untranslated(self, mine: Any, theirs: Any, where: tuple) -> list[tuple]:
+        if not (isinstance(mine, list) and isinstance(theirs, list)):
+            return []
+        pairs = zip(mine, theirs, strict=False)
+        return [w for i, (a, b) in enumerate(pairs) for w in self.item.untranslated(a, b, (*where, i))]
+
     def json_schema(self) -> dict:
         return {"type": "array", "minItems": self.min_items, "items": self.item.json_schema(), "description": self.help}
 
@@ -284,6 +299,15 @@ class Record(Field):
             for name, spec in self.fields.items()
             if name in value and value[name] is not None and spec.skeleton(value[name]) is not None
         }
+
+    def untranslated(self, mine: Any, theirs: Any, where: tuple) -> list[tuple]:
+        if not (isinstance(mine, dict) and isinstance(theirs, dict)):
+            return []
+        return [
+            w
+            for name, spec in self.fields.items()
+            for w in spec.untranslated(mine.get(name), theirs.get(name), (*where, name))
+        ]
 
     def json_schema(self) -> dict:
         return {

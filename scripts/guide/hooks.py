@@ -20,7 +20,7 @@ from .render import TemplateError
 from .settings import Settings, SettingsError
 
 log = logging.getLogger("mkdocs.plugins.guide")
-_state: dict[str, Any] = {"fingerprint": None, "settings": (None, None)}
+_state: dict[str, Any] = {"fingerprint": None, "settings": (None, None), "abbreviations": {}}
 
 
 def _settings(config: Any) -> Settings:
@@ -55,6 +55,7 @@ def on_pre_build(config: Any) -> None:
     except TemplateError as exc:
         raise PluginError(str(exc)) from None
     _state["fingerprint"] = fingerprint
+    _state["abbreviations"] = result.abbreviations
     log.info(
         f"guide: {sum(map(len, result.pages.values()))} pages generated, "
         f"{result.written} written, {result.removed} removed"
@@ -62,8 +63,10 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """French typography (OQLF) on every French page, generated or written by hand."""
-    return text.typeset_markdown(markdown, urls.page_language(page.url, _settings(config).languages))
+    """On every page, generated or written by hand: the glossary's abbreviations, and French typography."""
+    lang = urls.page_language(page.url, _settings(config).languages)
+    markdown = text.with_abbreviations(markdown, _state["abbreviations"].get(lang, {}))
+    return text.typeset_markdown(markdown, lang)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set the language switcher's links (50)

@@ -7,7 +7,9 @@ Links are declared one way in the YAML (a role lists its structures); the way ba
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from .fields import Field, ListOf, Record, Text
@@ -55,6 +57,14 @@ class Model:
 
     def index_path(self, key: str) -> str:
         return f"{key}/index.md"
+
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviation -> its full term, from the glossary, as plain text for a tooltip."""
+        return {
+            unescape(e["sigle"]): unescape(re.sub(r"[*_`]", "", e["terme"]))
+            for e in self.kinds.get("glossaire", [])
+            if e["sigle"]
+        }
 
 
 def build_model(tree: Tree) -> Model:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .citation import Citation, load_citation
 from .model import build_model
 from .render import Renderer, load_strings
 from .schema import KINDS
@@ -20,18 +21,27 @@ class Generation:
     pages: dict[str, list[str]]
     written: int
     removed: int
+    abbreviations: dict[str, dict[str, str]]  # language -> abbreviation -> full term
 
 
 def check(settings: Settings) -> None:
     """Validate everything a build needs; raise InvalidContentError with every error found."""
     load_content(settings.content, settings.root)
     load_strings(settings.templates, settings.languages)
+    _citation(settings)
+
+
+def _citation(settings: Settings) -> Citation | None:
+    if settings.citation is None:
+        return None
+    return load_citation(settings.citation, settings.citation.relative_to(settings.root).as_posix())
 
 
 def generate(settings: Settings) -> Generation:
     trees = load_content(settings.content, settings.root)
-    renderer = Renderer(settings.templates, load_strings(settings.templates, settings.languages))
-    rendered = {lang: renderer.render(build_model(tree)) for lang, tree in trees.items()}
+    renderer = Renderer(settings.templates, load_strings(settings.templates, settings.languages), _citation(settings))
+    models = {lang: build_model(tree) for lang, tree in trees.items()}
+    rendered = {lang: renderer.render(model) for lang, model in models.items()}
     # Everything is rendered before anything is written: a template error leaves docs/ as it was.
     pages: dict[str, list[str]] = {}
     written = removed = 0
@@ -39,11 +49,12 @@ def generate(settings: Settings) -> Generation:
         w, r = write_pages(found, settings.docs_dir / lang, owned=list(KINDS))
         written, removed = written + w, removed + r
         pages[lang] = sorted(found)
-    return Generation(pages, written, removed)
+    return Generation(pages, written, removed, {lang: m.abbreviations() for lang, m in models.items()})
 
 
 def input_files(settings: Settings) -> list[Path]:
     """Every file the generation reads, to tell whether it must run again."""
     found = [p for folder in settings.content.values() for p in folder.rglob("*.yaml")]
     found += [p for p in settings.templates.rglob("*") if p.is_file()]
+    found += [settings.citation] if settings.citation else []
     return sorted(found)

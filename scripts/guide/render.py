@@ -8,6 +8,8 @@ from typing import Any
 
 import jinja2
 
+from .citation import Citation
+from .diagram import model_svg
 from .errors import ErrorList, InvalidContentError
 from .loader import load_file
 from .model import Entity, Model
@@ -15,6 +17,7 @@ from .schema import Kind
 from .text import prepare
 
 STRINGS_FILE = "libelles.yaml"
+_DIAGRAM_LABELS = ("populations", "acteurs", "coeur", "objectifs", "description", "et", "guillemets")
 
 
 class TemplateError(Exception):
@@ -68,8 +71,9 @@ def _flatten(data: dict, prefix: str = "") -> dict[str, str]:
 class Renderer:
     """One Jinja2 environment for every page; templates loop and print, the logic is in Python."""
 
-    def __init__(self, templates: Path, strings: dict[str, dict[str, str]]):
+    def __init__(self, templates: Path, strings: dict[str, dict[str, str]], citation: Citation | None = None):
         self.strings = strings
+        self.citation = citation
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates / "pages"),
             undefined=jinja2.StrictUndefined,
@@ -117,8 +121,24 @@ class Renderer:
                 raise TemplateError(f"{template.name}: no interface string '{key}' in libelles.yaml")
             return t[key]
 
+        def diagram() -> str:
+            """The model's diagram as a raw HTML block: a figure with its caption."""
+            entity = model.kinds["modele"][0]
+            labels = {key: label(f"figure.modele.{key}") for key in _DIAGRAM_LABELS}
+            svg, caption = model_svg(entity, labels), entity["legende"]
+            return f'<figure class="guide-figure">\n{svg}\n<figcaption>{caption}</figcaption>\n</figure>'
+
         try:
-            return template.render(lang=model.lang, model=model, page=path, link=link, t=label, **context)
+            return template.render(
+                lang=model.lang,
+                model=model,
+                page=path,
+                link=link,
+                t=label,
+                diagram=diagram,
+                citation=self.citation,
+                **context,
+            )
         except jinja2.TemplateError as exc:
             raise TemplateError(f"gabarits/pages/{_where(exc, template.name)}: {exc.message}") from exc
 

@@ -90,6 +90,10 @@ MODEL = Kind(
             "objectifs": ListOf(
                 item=_ITEM, help="The model's objectives.", example="[{id: espaces-collectifs, titre: …}]"
             ),
+            "legende": Text(
+                help="The diagram's caption, with its source.",
+                example="\"Le modèle d'intervention de proximité, d'après Parent et Tourillon-Gingras (2019)\"",
+            ),
             "sources": _sources(),
         },
     ),
@@ -172,12 +176,88 @@ SOLUTIONS = Kind(
         "ententes-gestion",
         "Mettre en place des ententes de gestion",
         "Écrire qui fait quoi, quand et à quelles conditions.",
+        titre_court=Text(
+            required=False,
+            help="A short title for table headings (the table of controversies against solutions).",
+            example='"Ententes de gestion"',
+        ),
         outils=Refs(
             target="outils",
             required=False,
             help="Structures and tools this solution relies on.",
             example="[ententes-gestion]",
         ),
+    ),
+)
+
+_STEP = Record(
+    help="A step of a practical sequence.",
+    fields={
+        "id": _id("problematisation"),
+        "titre": _title("Définir ensemble le problème"),
+        "terme": Text(
+            required=False,
+            help="The theory's name for the step, if it has one.",
+            example='"Problématisation"',
+        ),
+        "observe": Markdown(help="What the study observed at this step.", example="|\n    Dans les réseaux étudiés…"),
+        "pistes": ListOf(
+            help="What a network lead can do at this step, one item a line.",
+            example='["Réunir les partenaires autour d\'un constat commun"]',
+        ),
+    },
+)
+
+CHAPTERS = Kind(
+    key="chapitres",
+    group_by="partie",
+    record=_entity(
+        "A chapter of the guide: the study, its results, how to act on them.",
+        "mobilisation",
+        "La mobilisation",
+        "Ce qui fait que partenaires et résidents se mobilisent.",
+        partie=Choice(
+            choices=("etude", "agir", "resultats", "perspectives"),
+            help="The part of the guide the chapter belongs to.",
+            example="resultats",
+        ),
+        figure=Choice(
+            required=False,
+            choices=("modele", "controverses"),
+            help="A figure generated from the content, shown after the description: "
+            "the model's diagram, or the table of controversies against solutions.",
+            example="modele",
+        ),
+        etapes=ListOf(
+            item=_STEP,
+            required=False,
+            help="Steps of a practical sequence, shown in order after the description.",
+            example="[{id: problematisation, titre: …, observe: …, pistes: […]}]",
+        ),
+    ),
+)
+
+GLOSSARY = Kind(
+    key="glossaire",
+    pages=False,
+    record=Record(
+        help="A term or an abbreviation, explained.",
+        fields={
+            "id": _id("hlm"),
+            "sigle": Text(
+                required=False,
+                translate=False,
+                help="The abbreviation as it is written in the pages; each occurrence gets the term as a tooltip.",
+                example="HLM",
+            ),
+            "terme": Text(
+                translate=False,
+                help="The term in full, as used in this language (a proper name may stay the same).",
+                example='"habitation à loyer modique"',
+            ),
+            "definition": Text(help="What it means, in one or two sentences.", example='"Logement social public…"'),
+            "sources": _sources(),
+        },
     ),
 )
 
@@ -189,20 +269,26 @@ REFERENCES = Kind(
         fields={
             "id": _id("parent-2022"),
             "citation": Text(
+                translate=False,
                 help="The full reference, journal in *italics*.",
                 example='"Parent, A.-A. (2022). Titre. *Revue*, 33(1), 89-111."',
             ),
             "doi": Text(
                 required=False,
+                translate=False,
                 help="The DOI, as a full https://doi.org/ address.",
                 example='"https://doi.org/10.7202/1095938ar"',
             ),
-            "url": Text(required=False, help="An address where the text can be read.", example='"https://…"'),
+            "url": Text(
+                required=False, translate=False, help="An address where the text can be read.", example='"https://…"'
+            ),
         },
     ),
 )
 
-KINDS: dict[str, Kind] = {k.key: k for k in (MODEL, ROLES, TOOLS, CONTROVERSIES, SOLUTIONS, REFERENCES)}
+KINDS: dict[str, Kind] = {
+    k.key: k for k in (MODEL, CHAPTERS, ROLES, TOOLS, CONTROVERSIES, SOLUTIONS, REFERENCES, GLOSSARY)
+}
 
 
 def ref_fields(kind: Kind) -> dict[str, Field]:

@@ -17,6 +17,7 @@ class Settings:
     content: dict[str, Path]  # language -> YAML folder; the first language is the default
     templates: Path
     docs_dir: Path
+    citation: Path | None = None  # CITATION.cff: how to cite the guide, printed on the References page
 
     @property
     def languages(self) -> list[str]:
@@ -37,4 +38,5 @@ class Settings:
                 f"mkdocs.yml: extra.guide.content: expected a mapping of language to folder (example:\n{example})"
             )
         content = {str(lang): root / str(folder) for lang, folder in guide["content"].items()}
-        return cls(root, content, root / str(guide.get("templates", "gabarits")), Path(config.docs_dir))
+        citation = root / str(guide["citation"]) if guide.get("citation") else None
+        return cls(root, content, root / str(guide.get("templates", "gabarits")), Path(config.docs_dir), citation)

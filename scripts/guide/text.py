@@ -19,10 +19,12 @@ def inert(text: str) -> str:
 
 
 def typeset_fr(text: str) -> str:
-    """Quebec (OQLF) spacing: no-break space before the colon and inside « », none breaking before ; ! ?"""
+    """Quebec (OQLF) typography: no-break space before the colon and inside « », a narrow one before ; ! ?,
+    and the typographic apostrophe."""
     text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)
     text = re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", text)
     text = re.sub(r"[ \u00a0\u202f]+:(?=\s|$)", NBSP + ":", text)
+    text = text.replace("'", "’")
     return re.sub(r"[ \u00a0\u202f]+([;!?])", NNBSP + r"\1", text)
 
 
@@ -40,3 +42,11 @@ def typeset_markdown(markdown: str, lang: str) -> str:
 def prepare(text: str) -> str:
     """What every text field of the content goes through before a template prints it."""
     return inert(text.strip("\n"))
+
+
+def with_abbreviations(markdown: str, abbreviations: dict[str, str]) -> str:
+    """Append the abbreviations' definitions (Markdown ``abbr``): each occurrence gets its term as a tooltip."""
+    used = [(short, term) for short, term in abbreviations.items() if re.search(rf"\b{re.escape(short)}\b", markdown)]
+    if not used:
+        return markdown
+    return markdown.rstrip("\n") + "\n\n" + "".join(f"*[{short}]: {term}\n" for short, term in used)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ErrorList, InvalidContentError
-from .fields import ID_PATTERN, Context, kind_of
+from .fields import ID_PATTERN, Context, Record, kind_of
 from .loader import Document, format_path, load_file
 from .schema import KINDS, Kind
 
@@ -178,6 +178,7 @@ def _check_parity(trees: dict[str, Tree], errors: ErrorList, compare_values: boo
                 twin = trees[other].entries[key].get(ident)
                 if twin is not None:
                     _compare(record.skeleton(entry.data), record.skeleton(twin.data), entry, twin, (), errors)
+                    _check_translated(record, entry, twin, errors)
 
 
 def _compare(mine: object, theirs: object, entry: Entry, twin: Entry, path: tuple, errors: ErrorList) -> None:
@@ -204,6 +205,19 @@ def _compare(mine: object, theirs: object, entry: Entry, twin: Entry, path: tupl
         f"differs from {entry.doc.name}:{entry.doc.line(here)} ({_show(theirs)} here, {_show(mine)} there)",
         "ids, lists of ids and choices are the same in every language; only text is translated",
     )
+
+
+def _check_translated(record: Record, entry: Entry, twin: Entry, errors: ErrorList) -> None:
+    """A text left the same in two languages is a translation still to do."""
+    for path in record.untranslated(entry.data, twin.data, ()):
+        here, there = _record_path(entry) + path, _record_path(twin) + path
+        errors.add(
+            twin.doc.name,
+            twin.doc.line(there),
+            format_path(there),
+            f"is the same text as {entry.doc.name}:{entry.doc.line(here)}: it is not translated yet",
+            "write it in this file's language; names and abbreviations go in fields that are not translated",
+        )
 
 
 def _record_path(entry: Entry) -> tuple:
