@@ -1,16 +1,21 @@
-"""The real content of the guide: it validates, and every generated page is reachable from an index page."""
+"""The real content of the guide: it validates, and the built site carries all of it, in both languages."""
 
 from __future__ import annotations
 
+import posixpath
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from guide.model import build_model
 from guide.render import Renderer, load_strings
 from guide.validate import load_content
 from sites import ROOT, build
+
+LANGS = {"fr": "", "en": "en/"}
 
 
 @pytest.fixture(scope="module")
@@ -18,10 +23,32 @@ def trees():
     return load_content({"fr": ROOT / "fr", "en": ROOT / "en"}, ROOT)
 
 
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = build(ROOT / "mkdocs.yml", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page(site: Path, lang: str, url: str) -> str:
+    return (site / LANGS[lang] / url / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    """The visible words of a page's article, spaces normalized (no-break ones included)."""
+    article = re.search(r"<article.*?</article>", html, re.DOTALL).group(0)
+    words = re.sub(r"<[^>]+>", " ", article)
+    return re.sub(r"[\s\u00a0\u202f]+", " ", words)
+
+
 def test_real_content_validates_with_the_same_ids(trees) -> None:
     for key, entries in trees["fr"].entries.items():
         assert list(entries) == list(trees["en"].entries[key]), key
-    assert trees["fr"].entries["roles"], "the guide has roles"
+    counts = {key: len(entries) for key, entries in trees["fr"].entries.items()}
+    assert counts["roles"] == 8 and counts["outils"] == 8
+    assert counts["controverses"] == 4 and counts["solutions"] == 4
+    assert counts["chapitres"] >= 10 and counts["glossaire"] >= 11
 
 
 def test_every_entity_page_is_linked_from_its_index(trees) -> None:
@@ -38,12 +65,155 @@ def test_every_entity_page_is_linked_from_its_index(trees) -> None:
                     )
 
 
-def test_real_site_builds(tmp_path: Path) -> None:
-    result = build(ROOT / "mkdocs.yml", "--site-dir", str(tmp_path / "site"))
-    assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
+def test_every_cross_reference_is_a_working_link(trees, site: Path) -> None:
+    """Role ↔ structure or tool ↔ controversy ↔ solution, and sources: each relation is a link on the page."""
+    checked = 0
+    for lang, tree in trees.items():
+        for entity in (e for entities in build_model(tree).kinds.values() for e in entities):
+            if not entity.kind.pages:
+                continue
+            url = _url(entity.path)
+            html = page(site, lang, url)
+            for relation in entity.relations:
+                for other in relation.entities:
+                    href = posixpath.relpath(_url(other.path), url) + "/" + (f"#{other.anchor}" if other.anchor else "")
+                    assert f'href="{href}"' in html, (lang, url, href)
+                    checked += 1
+    assert checked > 100
+
+
+def _url(path: str) -> str:
+    """The address of a generated Markdown page: roles/x.md -> roles/x/, modele/index.md -> modele/."""
+    return path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    pages = {p: _parse(p) for p in site.rglob("*.html") if p.name != "404.html"}
+    broken = []
+    for path, parsed in pages.items():
+        for href in parsed.links:
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            target, _, anchor = href.partition("#")
+            file = (path.parent / target).resolve() if target else path
+            if file.is_dir():
+                file = file / "index.html"
+            if not file.is_file():
+                broken.append(f"{path.relative_to(site)}: {href}")
+            elif anchor and file.suffix == ".html" and anchor not in pages.get(file, _parse(file)).ids:
+                broken.append(f"{path.relative_to(site)}: {href} (no such anchor)")
+    assert not broken, broken
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_both_languages_have_the_same_pages(site: Path) -> None:
     fr = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html") if not p.is_relative_to(site / "en"))
     en = sorted(p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("index.html"))
     assert fr == en
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'href="en/" hreflang="en" class="md-select__link"', home)
+    assert re.search(r'href="en/" hreflang="en" class="md-select__link"', page(site, "fr", ""))
+
+
+FACTS = {
+    "fr": [
+        "6 HLM",
+        "3 réseaux",
+        "24 mois",
+        "35 partenaires",
+        "43 résidents",
+        "20 000 logements",
+        "38 000",
+        "100 à 300 ménages",
+        "dizaine d’années",
+    ],
+    "en": [
+        "6 HLM",
+        "3 networks",
+        "24 months",
+        "35 partners",
+        "43 residents",
+        "20,000 units",
+        "38,000",
+        "100 to 300 households",
+        "ten years",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_study_figures_are_on_the_site(site: Path, lang: str) -> None:
+    words = " ".join(text_of(page(site, lang, url)) for url in ("chapitres/etude/", "chapitres/bailleurs/"))
+    words += text_of(page(site, lang, "chapitres/conclusion/"))
+    missing = [fact for fact in FACTS[lang] if fact not in words]
+    assert not missing, missing
+
+
+MOMENTS = {
+    "fr": ["Problématisation", "Intéressement", "Enrôlement", "Mobilisation"],
+    "en": ["Problematisation", "Interessement", "Enrolment", "Mobilisation"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_callon_moments_are_the_steps_of_building_a_network(site: Path, lang: str) -> None:
+    html = page(site, lang, "chapitres/construire-reseau/")
+    headings = re.findall(r"<h2 id=\"([a-z-]+)\">(\d)\. ([^<—]+) —", html)
+    assert [(number, term.strip()) for _, number, term in headings] == [
+        (str(i + 1), term) for i, term in enumerate(MOMENTS[lang])
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_funders_page_has_the_model_the_evidence_and_the_references(site: Path, lang: str) -> None:
+    html = page(site, lang, "chapitres/bailleurs/")
+    assert 'role="img"' in html and "<figcaption>" in html
+    assert 'href="../../references/#parent-2022"' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_abbreviations_have_tooltips_wherever_they_appear(trees, site: Path, lang: str) -> None:
+    glossary = build_model(trees[lang]).abbreviations()
+    assert {"HLM", "OMH", "OMHM", "CIUSSS", "CISSS", "OC", "CPE", "TS", "OSBL"} <= set(glossary)
+    for url in ("", "chapitres/etude/", "roles/organisation-communautaire/"):
+        html = page(site, lang, url)
+        for short in glossary:
+            if re.search(rf"\b{short}\b", text_of(html)):
+                assert '<abbr title="' in html and f">{short}</abbr>" in html, (url, short)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_controversies_against_solutions_table(trees, site: Path, lang: str) -> None:
+    html = page(site, lang, "controverses/")
+    table = re.search(r"<table>.*?</table>", html, re.DOTALL).group(0)
+    for ident in trees[lang].entries["solutions"]:
+        assert f'href="../solutions/{ident}/"' in table
+    for ident in trees[lang].entries["controverses"]:
+        assert f'href="{ident}/"' in table
+    assert table.count("✓") == sum(len(e.data["solutions"]) for e in trees[lang].entries["controverses"].values())
+
+
+def test_references_page_cites_the_guide_from_citation_cff(site: Path) -> None:
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    for lang in LANGS:
+        html = page(site, lang, "references/")
+        assert f"{cff['version']}" in text_of(html)
+        assert cff["authors"][0]["name"] in text_of(html)
+        assert "https://doi.org/10.7202/1095938ar" in html

@@ -40,6 +40,14 @@ def _summary(example: str) -> Text:
     return Text(help="One sentence, shown under the title and on the index page.", example=f'"{example}"')
 
 
+def _short_title(example: str) -> Text:
+    return Text(
+        required=False,
+        help="A short title for table headings (the table of controversies against solutions).",
+        example=f'"{example}"',
+    )
+
+
 def _description() -> Markdown:
     return Markdown(
         required=False,
@@ -163,6 +171,7 @@ CONTROVERSIES = Kind(
         "partage-espaces",
         "Le partage et la gestion des espaces collectifs",
         "Qui utilise la salle communautaire, quand, et à quelles conditions ?",
+        titre_court=_short_title("Partage des espaces collectifs"),
         solutions=Refs(
             target="solutions", help="Solutions that answer it (the guide's reading).", example="[ententes-gestion]"
         ),
@@ -176,11 +185,7 @@ SOLUTIONS = Kind(
         "ententes-gestion",
         "Mettre en place des ententes de gestion",
         "Écrire qui fait quoi, quand et à quelles conditions.",
-        titre_court=Text(
-            required=False,
-            help="A short title for table headings (the table of controversies against solutions).",
-            example='"Ententes de gestion"',
-        ),
+        titre_court=_short_title("Ententes de gestion"),
         outils=Refs(
             target="outils",
             required=False,
@@ -197,6 +202,7 @@ _STEP = Record(
         "titre": _title("Définir ensemble le problème"),
         "terme": Text(
             required=False,
+            translate=False,  # a theory's term may be spelled the same in two languages (Mobilisation)
             help="The theory's name for the step, if it has one.",
             example='"Problématisation"',
         ),

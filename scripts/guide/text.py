@@ -20,11 +20,12 @@ def inert(text: str) -> str:
 
 def typeset_fr(text: str) -> str:
     """Quebec (OQLF) typography: no-break space before the colon and inside « », a narrow one before ; ! ?,
-    and the typographic apostrophe."""
+    the typographic apostrophe, and no break inside a number."""
     text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)
     text = re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", text)
     text = re.sub(r"[ \u00a0\u202f]+:(?=\s|$)", NBSP + ":", text)
     text = text.replace("'", "’")
+    text = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", NBSP, text)  # 20 000: the thousands never split from the rest
     return re.sub(r"[ \u00a0\u202f]+([;!?])", NNBSP + r"\1", text)
 
 
