@@ -197,12 +197,12 @@ def _compare(mine: object, theirs: object, entry: Entry, twin: Entry, path: tupl
             return
     if mine == theirs:
         return
-    here, there = _record_path(entry) + path, _record_path(twin) + path
-    errors.add(
-        twin.doc.name,
-        twin.doc.line(there),
-        format_path(there),
-        f"differs from {entry.doc.name}:{entry.doc.line(here)} ({_show(theirs)} here, {_show(mine)} there)",
+    _report_at_twin(
+        errors,
+        entry,
+        twin,
+        path,
+        f"differs from {{place}} ({_show(theirs)} here, {_show(mine)} there)",
         "ids, lists of ids and choices are the same in every language; only text is translated",
     )
 
@@ -210,14 +210,21 @@ def _compare(mine: object, theirs: object, entry: Entry, twin: Entry, path: tupl
 def _check_translated(record: Record, entry: Entry, twin: Entry, errors: ErrorList) -> None:
     """A text left the same in two languages is a translation still to do."""
     for path in record.untranslated(entry.data, twin.data, ()):
-        here, there = _record_path(entry) + path, _record_path(twin) + path
-        errors.add(
-            twin.doc.name,
-            twin.doc.line(there),
-            format_path(there),
-            f"is the same text as {entry.doc.name}:{entry.doc.line(here)}: it is not translated yet",
+        _report_at_twin(
+            errors,
+            entry,
+            twin,
+            path,
+            "is the same text as {place}: it is not translated yet",
             "write it in this file's language; names and abbreviations go in fields that are not translated",
         )
+
+
+def _report_at_twin(errors: ErrorList, entry: Entry, twin: Entry, path: tuple, what: str, example: str) -> None:
+    """An error at ``path`` in the second language's entry; ``{place}`` in ``what`` names the first's line."""
+    here, there = _record_path(entry) + path, _record_path(twin) + path
+    place = f"{entry.doc.name}:{entry.doc.line(here)}"
+    errors.add(twin.doc.name, twin.doc.line(there), format_path(there), what.replace("{place}", place), example)
 
 
 def _record_path(entry: Entry) -> tuple:
