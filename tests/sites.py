@@ -22,7 +22,6 @@ def make_project(tmp_path: Path, fixture: str = "petit") -> Path:
     config["theme"]["custom_dir"] = str(ROOT / "gabarits" / "theme")
     config["extra"]["guide"]["templates"] = str(ROOT / "gabarits")
     config["watch"] = [w if w != "gabarits" else str(ROOT / "gabarits") for w in config["watch"]]
-    config["extra_css"] = []
     config["extra"]["guide"].pop("citation", None)
     nav = project / "nav.yml"
     if nav.exists():

@@ -30,6 +30,8 @@ PAGES = [
     "chapitres/reseau/",
     "chapitres/apercu/",
     "glossaire/",
+    "ententes/",
+    "ententes/salle/",
 ]
 
 
@@ -140,7 +142,10 @@ def test_rebuild_rewrites_nothing_and_removes_deleted(tmp_path: Path) -> None:
     for lang in ("fr", "en"):
         path = config.parent / lang / "guide.yaml"
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("    controverses: [espaces]\n", ""), encoding="utf-8")
+        path.write_text(
+            text.replace("    structures: [comite]\n    controverses: [espaces]\n", "    structures: [comite]\n"),
+            encoding="utf-8",
+        )
     result = build(config)
     assert result.returncode == 0, result.stderr
     assert generated.is_file()
@@ -158,7 +163,7 @@ def test_plain_mkdocs_build_strict(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (config.parent / "site" / "en" / "roles" / "intervenante" / "index.html").is_file()
-    assert result.stderr.count("guide: 28 pages generated") == 1  # once, not once per language
+    assert result.stderr.count("guide: 32 pages generated") == 1  # once, not once per language
 
 
 def test_not_found_page_switcher_leads_to_home_pages(site: Path) -> None:
@@ -215,3 +220,21 @@ def test_glossary_abbreviations_become_tooltips(site: Path) -> None:
     )
     glossary = html(site, "glossaire/")
     assert 'id="hlm"' in glossary and "Un logement social public." in glossary
+
+
+def test_agreement_page_has_its_form_its_blanks_and_its_signatures(site: Path) -> None:
+    page = html(site, "ententes/salle/")
+    form = re.search(r'<form class="guide-fill".*?</form>', page, re.DOTALL).group(0)
+    assert '<label for="champ-lieu">Adresse de la salle</label>' in form
+    assert '<input id="champ-debut" data-champ="debut" type="date">' in form
+    assert '<input id="garder-horaire" data-garder="horaire" type="checkbox" checked>' in form
+    text = re.search(r'<div class="guide-agreement">.*</div>', page, re.DOTALL).group(0)
+    assert text.count('class="guide-blank" data-champ="debut"') == 2
+    assert re.search(r'<div class="guide-section" data-optionnelle="[^"]*" data-section="horaire">', text)
+    assert text.count('class="guide-signature-party"') == 2
+    assert 'href="../../controverses/espaces/"' in text  # shown in the guide, hidden when printed
+    assert "il ne constitue pas un avis juridique" in page
+    assert "Entente sur la salle — version 1.0 (2026-11-22)" in page  # the printed footer
+    assert 'src="../../assets/ententes.js"' in page or "assets/ententes.js" in page
+    english = html(site, "en/ententes/salle/")
+    assert '<label for="champ-lieu">Address of the room</label>' in english and "Initials" in english

@@ -37,5 +37,5 @@ def test_interface_string_missing_in_one_language(tmp_path: Path) -> None:
     with pytest.raises(InvalidContentError) as caught:
         load_strings(templates, ["fr", "en"])
     assert [str(e) for e in caught.value.errors] == [
-        "gabarits/libelles.yaml:57: fr.page.apports: has no counterpart in 'en' (example: en:\n  page.apports: …)"
+        "gabarits/libelles.yaml:62: fr.page.apports: has no counterpart in 'en' (example: en:\n  page.apports: …)"
     ]

@@ -112,8 +112,8 @@ CASES = {
     ),
     "references differ between languages": (
         "en",
-        "    controverses: [espaces]",
-        "    controverses: []",
+        "    structures: [comite]\n    controverses: [espaces]",
+        "    structures: [comite]\n    controverses: []",
         [
             "en/guide.yaml:28: roles[1].controverses: differs from fr/guide.yaml:28 ([] here, [espaces] there) "
             "(example: ids, lists of ids and choices are the same in every language; only text is translated)"
@@ -126,6 +126,25 @@ CASES = {
         [
             "en/guide.yaml:37: controverses[1].resume: is the same text as fr/guide.yaml:37: it is not translated yet "
             "(example: write it in this file's language; names and abbreviations go in fields that are not translated)"
+        ],
+    ),
+    "blank that is not a field": (
+        "fr",
+        "à partir du [[debut]].",
+        "à partir du [[fin]].",
+        [
+            "fr/guide.yaml:95: ententes[1].sections[2].clauses[1]: '[[fin]]' is not one of this agreement's champs "
+            "(lieu, debut) (example: add it to champs:\n  - id: fin\n    libelle: …)"
+        ],
+    ),
+    "blank lost in translation": (
+        "en",
+        "covers the room at [[lieu]].",
+        "covers the room.",
+        [
+            "en/guide.yaml:88: ententes[1].sections[1].clauses[1]: differs from fr/guide.yaml:88 "
+            "([] here, [lieu] there) "
+            "(example: ids, lists of ids and choices are the same in every language; only text is translated)"
         ],
     ),
     "empty text": (

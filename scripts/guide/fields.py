@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,6 +118,42 @@ class Markdown(Text):
 
     type_name = "text"
     max_length: int = 20000
+
+
+BLANK = re.compile(r"\[\[([^\[\]]*)\]\]")
+
+
+@dataclass
+class Clause(Text):
+    """A clause of an agreement: text with blanks to fill in, written ``[[id]]`` (the id of one of its fields).
+
+    The same blanks must appear in every language, so a translation never loses one.
+    """
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not super().check(value, where, ctx):
+            return False
+        bad = [b for b in BLANK.findall(value) if not ID_PATTERN.match(b)]
+        for blank in bad:
+            ctx.error(where, f"'[[{blank}]]' is not a blank: write the id of a field between [[ ]]", "[[lieu]]")
+        return not bad
+
+    def skeleton(self, value: Any) -> Any:
+        return sorted(BLANK.findall(value))
+
+
+@dataclass
+class Flag(Field):
+    """true or false."""
+
+    type_name = "true or false"
+    neutral: bool = True
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        return True if isinstance(value, bool) else self.wrong_type(value, where, ctx)
+
+    def json_schema(self) -> dict:
+        return {"type": "boolean", "description": self.help}
 
 
 @dataclass
@@ -228,9 +265,8 @@ class ListOf(Field):
         return all(results)
 
     def skeleton(self, value: Any) -> Any:
-        if isinstance(self.item, Record) or self.item.neutral:
-            return [self.item.skeleton(v) for v in value]
-        return len(value)
+        items = [self.item.skeleton(v) for v in value]
+        return items if isinstance(self.item, Record) or any(i is not None for i in items) else len(value)
 
     def untranslated(self, mine: Any, theirs: Any, where: tuple) -> list[tuple]:
         if not (isinstance(mine, list) and isinstance(theirs, list)):
@@ -247,6 +283,7 @@ class Record(Field):
     """A mapping with declared fields: unknown fields are refused, with the nearest known one suggested."""
 
     fields: dict[str, Field] = field(default_factory=dict)
+    rules: tuple[Callable[[dict, tuple, Context], bool], ...] = ()  # checks across fields, once each is valid
 
     type_name = "a mapping"
 
@@ -270,6 +307,8 @@ class Record(Field):
             if spec.required and name not in value:
                 ctx.error(where, f"missing required field '{name}'", spec.example_line(name))
                 ok = False
+        if ok:  # rules read several fields: only once each of them is valid
+            ok = all([rule(value, where, ctx) for rule in self.rules])
         return ok
 
     def check_unique_ids(self, items: list, where: tuple, ctx: Context) -> bool:

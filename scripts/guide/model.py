@@ -58,6 +58,10 @@ class Model:
     def index_path(self, key: str) -> str:
         return f"{key}/index.md"
 
+    def find(self, key: str, ident: str) -> Entity:
+        """The entity of kind ``key`` with id ``ident`` (validation made sure it exists)."""
+        return next(e for e in self.kinds[key] if e.id == ident)
+
     def abbreviations(self) -> dict[str, str]:
         """Abbreviation -> its full term, from the glossary, as plain text for a tooltip."""
         return {
@@ -108,8 +112,8 @@ def _prepare(spec: Field, value: Any) -> Any:
         return None
     if isinstance(spec, Text):  # Markdown fields too
         return prepare(value)
-    if isinstance(spec, Record):
-        return {name: _prepare(spec.fields[name], v) for name, v in value.items()}
+    if isinstance(spec, Record):  # every declared field, None when left out, so templates can test it
+        return {name: _prepare(field_spec, value.get(name)) for name, field_spec in spec.fields.items()}
     if isinstance(spec, ListOf):
         return [_prepare(spec.item, v) for v in value]
     return value

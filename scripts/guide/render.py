@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 
+from .agreements import with_blanks
 from .citation import Citation
 from .diagram import model_svg
 from .errors import ErrorList, InvalidContentError
@@ -82,6 +83,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.filters["blanks"] = with_blanks
 
     def _template(self, *names: str) -> jinja2.Template:
         return self.env.select_template(list(names))

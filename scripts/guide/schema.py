@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fields import Choice, Field, Id, ListOf, Markdown, Record, Refs, Text
+from .fields import BLANK, Choice, Clause, Context, Field, Flag, Id, ListOf, Markdown, Record, Refs, Text
 
 
 @dataclass(frozen=True)
@@ -243,6 +243,108 @@ CHAPTERS = Kind(
     ),
 )
 
+
+def _blanks_are_fields(agreement: dict, where: tuple, ctx: Context) -> bool:
+    """Every [[blank]] of a clause is the id of one of the agreement's fields (``champs``)."""
+    known = [f["id"] for f in agreement["champs"]]
+    ok = True
+    for i, section in enumerate(agreement["sections"]):
+        for j, clause in enumerate(section["clauses"]):
+            for blank in BLANK.findall(clause):
+                if blank not in known:
+                    ctx.error(
+                        (*where, "sections", i, "clauses", j),
+                        f"'[[{blank}]]' is not one of this agreement's champs ({', '.join(known)})",
+                        f"add it to champs:\n  - id: {blank}\n    libelle: …",
+                    )
+                    ok = False
+    return ok
+
+
+_FIELD_TYPES = ("texte", "date", "nombre", "paragraphe")
+
+AGREEMENTS = Kind(
+    key="ententes",
+    record=Record(
+        help="An agreement template: its parties, the blanks to fill in, and its sections of clauses.",
+        rules=(_blanks_are_fields,),
+        fields={
+            **_entity(
+                "",
+                "entente-espace-communautaire",
+                "Entente de gestion d'un espace communautaire",
+                "Qui utilise la salle, quand, et qui en prend soin.",
+            ).fields,
+            "version": Text(
+                neutral=True,
+                translate=False,
+                help="The template's version, printed in its footer; the same in every language.",
+                example='"1.0"',
+            ),
+            "date": Text(
+                neutral=True,
+                translate=False,
+                help="The date of this version (YYYY-MM-DD), printed in the footer; the same in every language.",
+                example='"2026-11-22"',
+            ),
+            "parties": ListOf(
+                item=Record(fields={"id": _id("office"), "titre": _title("L'office d'habitation")}),
+                min_items=2,
+                help="The parties who sign, each with a signature block.",
+                example="[{id: office, titre: L'office d'habitation}]",
+            ),
+            "champs": ListOf(
+                item=Record(
+                    fields={
+                        "id": _id("lieu"),
+                        "libelle": Text(
+                            help="What goes in the blank, as the form's label.", example='"Nom et adresse de la salle"'
+                        ),
+                        "type": Choice(
+                            required=False,
+                            choices=_FIELD_TYPES,
+                            help="The kind of answer (texte if omitted): a paragraphe gets several lines.",
+                            example="date",
+                        ),
+                    }
+                ),
+                help="The blanks to fill in; a clause writes [[id]] where one goes.",
+                example="[{id: lieu, libelle: Nom et adresse de la salle}]",
+            ),
+            "sections": ListOf(
+                item=Record(
+                    fields={
+                        "id": _id("horaire"),
+                        "titre": _title("Horaire et priorités de réservation"),
+                        "optionnelle": Flag(
+                            required=False,
+                            help="true if a network may leave the section out (it is in by default).",
+                            example="true",
+                        ),
+                        "controverses": Refs(
+                            target="controverses",
+                            required=False,
+                            help="The controversies of the guide this section answers (shown in the guide, "
+                            "not printed).",
+                            example="[partage-espaces]",
+                        ),
+                        "clauses": ListOf(
+                            item=Clause(
+                                help="One clause; [[id]] marks a blank.",
+                                example='"La salle [[lieu]] est réservée en priorité aux activités des locataires."',
+                            ),
+                            help="The clauses of the section, numbered in order.",
+                            example='["La salle [[lieu]] est…"]',
+                        ),
+                    }
+                ),
+                help="The agreement's sections, in order.",
+                example="[{id: objet, titre: Objet, clauses: […]}]",
+            ),
+        },
+    ),
+)
+
 GLOSSARY = Kind(
     key="glossaire",
     pages=False,
@@ -293,7 +395,7 @@ REFERENCES = Kind(
 )
 
 KINDS: dict[str, Kind] = {
-    k.key: k for k in (MODEL, CHAPTERS, ROLES, TOOLS, CONTROVERSIES, SOLUTIONS, REFERENCES, GLOSSARY)
+    k.key: k for k in (MODEL, CHAPTERS, ROLES, TOOLS, CONTROVERSIES, SOLUTIONS, AGREEMENTS, REFERENCES, GLOSSARY)
 }
 
 
