@@ -217,3 +217,20 @@ def test_references_page_cites_the_guide_from_citation_cff(site: Path) -> None:
         assert f"{cff['version']}" in text_of(html)
         assert cff["authors"][0]["name"] in text_of(html)
         assert "https://doi.org/10.7202/1095938ar" in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_agreement_page_has_every_clause_blank_and_signature(trees, site: Path, lang: str) -> None:
+    agreements = trees[lang].entries["ententes"]
+    assert list(agreements) == ["espace-communautaire", "protocole-collaboration", "mandat-comite"]
+    for ident, entry in agreements.items():
+        html = page(site, lang, f"ententes/{ident}/")
+        data = entry.data
+        for champ in data["champs"]:
+            assert f'data-champ="{champ["id"]}"' in html, (ident, champ["id"])
+        sections = re.findall(r'<div class="guide-section"[^>]*data-section="([a-z0-9-]+)"', html)
+        assert sections == [s["id"] for s in data["sections"]]
+        clauses = sum(len(s["clauses"]) for s in data["sections"])
+        assert len(re.findall(r'<strong><span class="guide-num">\d+</span>\.\d+</strong>', html)) == clauses
+        assert html.count('class="guide-signature-party"') == len(data["parties"])
+        assert any(s.get("optionnelle") for s in data["sections"])
