@@ -7,11 +7,10 @@ Text widths are estimated from character classes: the SVG is made once, with no 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from html import unescape
 
 from .model import Entity
+from .text import inert, plain
 
 WIDTH = 400
 MARGIN = 8
@@ -156,11 +155,6 @@ class _Canvas:
         self.y += box.h
 
 
-def _plain(text: str) -> str:
-    """Text for a description: no Markdown emphasis, no escaped entities left for the reader."""
-    return unescape(re.sub(r"[*_`]", "", text))
-
-
 def model_svg(model: Entity, labels: dict[str, str]) -> str:
     """The diagram of ``model`` (the ``modele`` entity), its headings taken from ``labels``."""
     titles = {key: [item["titre"] for item in model[key]] for key in ("populations", "acteurs", "objectifs")}
@@ -190,9 +184,5 @@ def model_svg(model: Entity, labels: dict[str, str]) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_n(height)}" role="img"'
         f' aria-labelledby="modele-titre modele-description" font-family="{FONT}" fill="{INK}">'
         f'<title id="modele-titre">{model["titre"]}</title>'
-        f'<desc id="modele-description">{_escape(_plain(description))}</desc>' + "".join(canvas.parts) + "</svg>"
+        f'<desc id="modele-description">{inert(plain(description))}</desc>' + "".join(canvas.parts) + "</svg>"
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;")

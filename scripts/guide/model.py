@@ -7,14 +7,12 @@ Links are declared one way in the YAML (a role lists its structures); the way ba
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
-from html import unescape
 from typing import Any
 
 from .fields import Field, ListOf, Record, Text
 from .schema import KINDS, Kind, ref_fields
-from .text import prepare
+from .text import plain, prepare
 from .validate import Tree
 
 
@@ -64,11 +62,7 @@ class Model:
 
     def abbreviations(self) -> dict[str, str]:
         """Abbreviation -> its full term, from the glossary, as plain text for a tooltip."""
-        return {
-            unescape(e["sigle"]): unescape(re.sub(r"[*_`]", "", e["terme"]))
-            for e in self.kinds.get("glossaire", [])
-            if e["sigle"]
-        }
+        return {plain(e["sigle"]): plain(e["terme"]) for e in self.kinds.get("glossaire", []) if e["sigle"]}
 
 
 def build_model(tree: Tree) -> Model:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
@@ -43,6 +44,12 @@ def typeset_markdown(markdown: str, lang: str) -> str:
 def prepare(text: str) -> str:
     """What every text field of the content goes through before a template prints it."""
     return inert(text.strip("\n"))
+
+
+def plain(text: str) -> str:
+    """A prepared text as a reader sees it, for a tooltip or a figure's description: no Markdown emphasis marks,
+    no escaped entities."""
+    return unescape(re.sub(r"[*_`]", "", text))
 
 
 def with_abbreviations(markdown: str, abbreviations: dict[str, str]) -> str:
