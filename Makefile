@@ -5,9 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 
-.PHONY: site serve test check lint format lock clean
+.PHONY: site serve test check agreement lint format lock clean
 
-$(STAMP): requirements.in constraints.txt
+$(STAMP): requirements.in constraints.txt scripts/system-packages.sh
+	scripts/system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in -c constraints.txt
 	touch $@
@@ -28,6 +29,13 @@ test: lint
 check: $(STAMP)
 	$(RUN) $(BIN)/python -m guide check
 
+## agreement: a filled-in agreement from a data file, e.g. make agreement DATA=scripts/exemples/reseau-exemple.yaml
+##            [LANGUE=fr|en|fr-en] [FORMAT=pdf|docx|html] [OUT=file] (written next to the data file by default)
+agreement: $(STAMP)
+	$(if $(DATA),,$(error give the data file: make agreement DATA=scripts/exemples/reseau-exemple.yaml))
+	$(RUN) $(BIN)/python -m guide agreement "$(DATA)" $(if $(LANGUE),--langue "$(LANGUE)") \
+		$(if $(FORMAT),--format "$(FORMAT)") $(if $(OUT),--sortie "$(OUT)")
+
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
@@ -44,4 +52,4 @@ lock:
 	rm -rf $(VENV).lock
 
 clean:
-	rm -rf site site.* $(VENV)
+	rm -rf site site.* .cache $(VENV)

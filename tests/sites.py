@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -40,5 +41,10 @@ def build(config_file: Path, *args: str) -> subprocess.CompletedProcess:
         cwd=config_file.parent,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env={
+            "PYTHONPATH": str(ROOT / "scripts"),
+            "PATH": "/usr/bin:/bin",
+            "NO_MKDOCS_2_WARNING": "1",
+            **({"GUIDE_CACHE": os.environ["GUIDE_CACHE"]} if "GUIDE_CACHE" in os.environ else {}),
+        },
     )

@@ -7,9 +7,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
+from pypdf import PdfReader
 
+from guide.agreements import Run, document
 from guide.model import build_model
 from guide.render import Renderer, load_strings
 from guide.validate import load_content
@@ -234,3 +237,39 @@ def test_every_agreement_page_has_every_clause_blank_and_signature(trees, site: 
         assert len(re.findall(r'<strong><span class="guide-num">\d+</span>\.\d+</strong>', html)) == clauses
         assert html.count('class="guide-signature-party"') == len(data["parties"])
         assert any(s.get("optionnelle") for s in data["sections"])
+
+
+def _flat(text: str) -> str:
+    """Text as extracted from a PDF or a DOCX, compared whatever its line breaks (a hyphen may end a line)."""
+    return re.sub(r"-\s+", "-", re.sub(r"[\s\u00a0\u202f]+", " ", text)).strip()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_clause_is_in_each_printable_file(trees, site: Path, lang: str) -> None:
+    """Each agreement's PDF in its language, the bilingual PDF and the DOCX carry every clause's text, and the
+    PDFs a fillable field for every blank and every signature line."""
+    strings = load_strings(ROOT / "gabarits", ["fr", "en"])
+    model = build_model(trees[lang])
+    folder = site / LANGS[lang] / "ententes" / "fichiers"
+    for entity in model.kinds["ententes"]:
+        readers = {
+            "pdf": PdfReader(folder / f"entente-{entity.id}-{lang}.pdf"),
+            "bilingual": PdfReader(folder / f"entente-{entity.id}-fr-en.pdf"),
+        }
+        texts = {name: _flat(" ".join(p.extract_text() for p in r.pages)) for name, r in readers.items()}
+        paragraphs = docx.Document(str(folder / f"entente-{entity.id}-{lang}.docx")).paragraphs
+        texts["docx"] = _flat(" ".join(p.text for p in paragraphs))
+        doc = document(entity, lang, strings[lang])
+        runs = [p.text for s in doc.sections for c in s.clauses for p in c if isinstance(p, Run) and p.text.strip()]
+        assert len(runs) > 40
+        for name, text in texts.items():
+            missing = [run for run in runs if _flat(run) not in text]
+            assert not missing, (entity.id, name, missing)
+        blanks = {c["id"] for c in entity["champs"]}
+        signatures = {
+            f"signature-{i}-{line}"
+            for i in range(1, len(entity["parties"]) + 1)
+            for line in ("nom", "fonction", "organisme", "date")
+        }
+        for reader in readers.values():
+            assert set(reader.get_fields()) == blanks | signatures

@@ -7,6 +7,7 @@ validator, the editors' guide and the editors' autocompletion share one source.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Callable
@@ -74,7 +75,10 @@ class Field:
         return []
 
     def example_line(self, name: str) -> str:
-        return f"{name}: {self.example}" if self.example else ""
+        """The example as an editor writes it: ``name: example``, or the example alone for a list's item."""
+        if not self.example:
+            return ""
+        return self.example if name.isdigit() else f"{name}: {self.example}"
 
     def wrong_type(self, value: Any, where: tuple, ctx: Context) -> bool:
         ctx.error(where, f"expected {self.type_name}, got {kind_of(value)}", self.example_line(str(where[-1])))
@@ -154,6 +158,50 @@ class Flag(Field):
 
     def json_schema(self) -> dict:
         return {"type": "boolean", "description": self.help}
+
+
+@dataclass
+class Date(Field):
+    """A date written YYYY-MM-DD."""
+
+    type_name = "a date (YYYY-MM-DD)"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return True
+        if isinstance(value, str):
+            try:
+                datetime.date.fromisoformat(value.strip())
+                return True
+            except ValueError:
+                pass
+        ctx.error(where, f"expected a date written YYYY-MM-DD, got {_shown(value)}", self.example_line(str(where[-1])))
+        return False
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "format": "date", "description": self.help}
+
+
+@dataclass
+class Number(Field):
+    """A number, written with digits only (2000000, not 2 000 000 $)."""
+
+    type_name = "a number"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return True
+        ctx.error(
+            where, f"expected a number written with digits only, got {_shown(value)}", self.example_line(str(where[-1]))
+        )
+        return False
+
+    def json_schema(self) -> dict:
+        return {"type": "number", "description": self.help}
+
+
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else kind_of(value)
 
 
 @dataclass

@@ -58,7 +58,7 @@ def on_pre_build(config: Any) -> None:
     _state["abbreviations"] = result.abbreviations
     log.info(
         f"guide: {sum(map(len, result.pages.values()))} pages generated, "
-        f"{result.written} written, {result.removed} removed"
+        f"{result.written} written, {result.removed} removed, {result.rendered} agreement files rendered"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .agreement_files import Printer, build_site_files
 from .citation import Citation, load_citation
 from .model import build_model
 from .render import Renderer, load_strings
@@ -21,6 +22,7 @@ class Generation:
     pages: dict[str, list[str]]
     written: int
     removed: int
+    rendered: int  # agreement files (PDF, DOCX) rendered, not found in the cache
     abbreviations: dict[str, dict[str, str]]  # language -> abbreviation -> full term
 
 
@@ -39,17 +41,24 @@ def _citation(settings: Settings) -> Citation | None:
 
 def generate(settings: Settings) -> Generation:
     trees = load_content(settings.content, settings.root)
-    renderer = Renderer(settings.templates, load_strings(settings.templates, settings.languages), _citation(settings))
+    strings = load_strings(settings.templates, settings.languages)
     models = {lang: build_model(tree) for lang, tree in trees.items()}
+    printer = Printer(settings.templates, settings.cache_dir)
+    files = build_site_files(models, strings, printer)
+    if settings.cache_is_own:
+        printer.prune()
+    renderer = Renderer(settings.templates, strings, _citation(settings), files)
     rendered = {lang: renderer.render(model) for lang, model in models.items()}
     # Everything is rendered before anything is written: a template error leaves docs/ as it was.
     pages: dict[str, list[str]] = {}
     written = removed = 0
     for lang, found in rendered.items():
-        w, r = write_pages(found, settings.docs_dir / lang, owned=list(KINDS))
+        w, r = write_pages({**found, **files}, settings.docs_dir / lang, owned=list(KINDS))
         written, removed = written + w, removed + r
         pages[lang] = sorted(found)
-    return Generation(pages, written, removed, {lang: m.abbreviations() for lang, m in models.items()})
+    return Generation(
+        pages, written, removed, printer.rendered, {lang: m.abbreviations() for lang, m in models.items()}
+    )
 
 
 def input_files(settings: Settings) -> list[Path]:

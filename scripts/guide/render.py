@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 import traceback
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from .agreement_files import site_files
 from .agreements import with_blanks
 from .citation import Citation
 from .diagram import model_svg
@@ -72,9 +74,16 @@ def _flatten(data: dict, prefix: str = "") -> dict[str, str]:
 class Renderer:
     """One Jinja2 environment for every page; templates loop and print, the logic is in Python."""
 
-    def __init__(self, templates: Path, strings: dict[str, dict[str, str]], citation: Citation | None = None):
+    def __init__(
+        self,
+        templates: Path,
+        strings: dict[str, dict[str, str]],
+        citation: Citation | None = None,
+        files: dict[str, bytes] | None = None,
+    ):
         self.strings = strings
         self.citation = citation
+        self.files = files or {}  # the agreements' files, by path relative to a language folder
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates / "pages"),
             undefined=jinja2.StrictUndefined,
@@ -130,6 +139,17 @@ class Renderer:
             svg, caption = model_svg(entity, labels), entity["legende"]
             return f'<figure class="guide-figure">\n{svg}\n<figcaption>{caption}</figcaption>\n</figure>'
 
+        def downloads(entity: Entity) -> list[dict]:
+            """The files of an agreement, by format: a Markdown link to each variant, with its size."""
+            out: dict[str, list[str]] = {}
+            for variant, ext, target in site_files(entity.id, list(self.strings)):
+                if target in self.files:
+                    size = _size(len(self.files[target]), model.lang)
+                    link = posixpath.relpath(target, posixpath.dirname(path))
+                    name = label(f"entente.fichiers.{variant.name}")
+                    out.setdefault(ext, []).append(f"[{name}]({link}) <small>({size})</small>")
+            return [{"format": ext, "links": found} for ext, found in out.items()]
+
         try:
             return template.render(
                 lang=model.lang,
@@ -139,10 +159,19 @@ class Renderer:
                 t=label,
                 diagram=diagram,
                 citation=self.citation,
+                downloads=downloads,
                 **context,
             )
         except jinja2.TemplateError as exc:
             raise TemplateError(f"gabarits/pages/{_where(exc, template.name)}: {exc.message}") from exc
+
+
+def _size(count: int, lang: str) -> str:
+    """A file's size for a reader on a phone: "85 Ko", "85 KB"."""
+    unit = ("Ko", "Mo") if lang == "fr" else ("KB", "MB")
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f}\u00a0{unit[1]}".replace(".", "," if lang == "fr" else ".")
+    return f"{max(1, round(count / 1000))}\u00a0{unit[0]}"
 
 
 def _where(exc: jinja2.TemplateError, default: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,16 @@ class Settings:
     @property
     def languages(self) -> list[str]:
         return list(self.content)
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where rendered agreement files are kept between builds (GUIDE_CACHE, to share one between projects)."""
+        return Path(os.environ.get("GUIDE_CACHE") or self.root / ".cache" / "guide")
+
+    @property
+    def cache_is_own(self) -> bool:
+        """A project's own cache keeps only the files of its last build; a shared one keeps everything."""
+        return not os.environ.get("GUIDE_CACHE")
 
     @property
     def default_language(self) -> str:

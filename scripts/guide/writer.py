@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def write_pages(pages: dict[str, str], out_dir: Path, owned: list[str]) -> tuple[int, int]:
-    """Write ``pages`` (path relative to ``out_dir`` -> text); return (written, removed)."""
+def write_pages(pages: dict[str, str | bytes], out_dir: Path, owned: list[str]) -> tuple[int, int]:
+    """Write ``pages`` (path relative to ``out_dir`` -> text, or bytes for other files); return (written, removed)."""
     written = removed = 0
     for relative, text in pages.items():
         target = out_dir / relative
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
