@@ -1,4 +1,5 @@
-"""Command line: ``python -m guide check`` validates; ``python -m guide site`` builds ``site/`` safely."""
+"""Command line: ``python -m guide check`` validates; ``python -m guide site`` builds ``site/`` safely;
+``python -m guide agreement DATA`` writes a filled-in agreement from a network's data file."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from . import pipeline
+from . import pipeline, prefill
 from .errors import InvalidContentError
 from .settings import Settings, SettingsError
 
@@ -65,14 +66,46 @@ def site(config_file: Path, site_dir: Path) -> int:
     return 0
 
 
+def agreement(config_file: Path, data: Path, langue: str | None, fmt: str | None, output: Path | None) -> int:
+    """Write the agreement a data file asks for; on a bad data file, print every error and write nothing."""
+    if not data.is_file():
+        print(f"{data}: no such data file (example: make agreement DATA={EXAMPLE_DATA})", file=sys.stderr)
+        return 1
+    try:
+        settings = _settings(config_file)
+        request = prefill.read_request(data, settings, langue, fmt)
+        content = prefill.fill(request, settings)
+    except (InvalidContentError, SettingsError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    output = output or prefill.default_output(data, request)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(content)
+    print(f"{output} written ({request.entity[request.variant.langs[0]].id}, {request.variant.name}, {request.format})")
+    return 0
+
+
+EXAMPLE_DATA = "scripts/exemples/reseau-exemple.yaml"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide", description=__doc__)
-    parser.add_argument("command", choices=["check", "site"])
+    parser.add_argument("command", choices=["check", "site", "agreement"])
+    parser.add_argument("data", nargs="?", type=Path, help=f"agreement: the data file (example: {EXAMPLE_DATA})")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--langue", help="agreement: fr, en or fr-en (both columns); overrides the data file")
+    parser.add_argument("--format", dest="fmt", help="agreement: pdf, docx or html; overrides the data file")
+    parser.add_argument(
+        "-o", "--sortie", type=Path, help="agreement: the file to write (next to the data file if omitted)"
+    )
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.config_file)
+    if args.command == "agreement":
+        if args.data is None:
+            parser.error(f"agreement needs a data file (example: python -m guide agreement {EXAMPLE_DATA})")
+        return agreement(args.config_file, args.data, args.langue, args.fmt, args.sortie)
     return site(args.config_file, args.site_dir)
 
 
