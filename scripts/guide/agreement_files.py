@@ -8,6 +8,7 @@ missing is rendered in parallel, one process per core.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -167,7 +168,9 @@ def render_file(job: tuple[str, object]) -> bytes:
 def _render_many(jobs: list[tuple[str, object]]) -> Iterable[bytes]:
     if len(jobs) < 2 or (os.cpu_count() or 1) < 2:
         return [render_file(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+    # forkserver, not fork: `mkdocs serve` builds while other threads run, and forking them is unsafe.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), mp_context=context) as pool:
         return list(pool.map(render_file, jobs))
 
 

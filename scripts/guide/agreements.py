@@ -18,9 +18,11 @@ from .model import Entity
 from .text import typeset_fr
 
 
-def with_blanks(clause: str, champs: list[dict]) -> str:
-    """A clause whose ``[[id]]`` blanks become spans that the page's form fills in, showing the label until then."""
-    labels = {c["id"]: unescape(c["libelle"]) for c in champs}
+def with_blanks(clause: str, champs: list[dict], lang: str) -> str:
+    """A clause whose ``[[id]]`` blanks become spans that the page's form fills in, showing the label until then.
+    The label is typeset here: the page's typesetting leaves attributes alone, and the form puts it back."""
+    typeset = typeset_fr if lang == "fr" else str
+    labels = {c["id"]: typeset(unescape(c["libelle"])) for c in champs}
 
     def blank(match: re.Match) -> str:
         ident = match.group(1)
