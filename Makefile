@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
+BROWSER := $(VENV)/.browser
+AXE    := tests/navigateur/node_modules/axe-core/axe.min.js
 
 .PHONY: site serve test check agreement lint format lock clean
 
@@ -21,9 +23,17 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(RUN) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## test: run every test
-test: lint
+## test: run every test (the browser tests use Debian's Chromium and axe-core from npm, installed if missing)
+test: lint $(BROWSER) $(AXE)
 	$(RUN) $(BIN)/python -m pytest
+
+$(BROWSER): $(STAMP) scripts/system-packages.sh
+	scripts/system-packages.sh --browser
+	touch $@
+
+$(AXE): tests/navigateur/package.json tests/navigateur/package-lock.json
+	npm ci --prefix tests/navigateur --no-audit --no-fund --silent
+	touch $@
 
 ## check: validate the content only, printing every error
 check: $(STAMP)

@@ -11,4 +11,5 @@ on_pre_build = _hooks.on_pre_build
 on_page_markdown = _hooks.on_page_markdown
 on_page_context = _hooks.on_page_context
 on_template_context = _hooks.on_template_context
+on_post_template = _hooks.on_post_template
 on_post_build = _hooks.on_post_build

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # The Debian packages the build needs besides Python: Pango for WeasyPrint (the agreements' PDFs) and the
-# fonts they are set in. Installed with apt-get only when missing; elsewhere, says what to install.
+# fonts they are set in; with --browser, also what the browser tests need: Debian's Chromium (never a
+# downloaded build) and npm (for axe-core). Installed with apt-get only when missing; elsewhere, says what
+# to install.
 set -euo pipefail
 
 missing=()
+if [ "${1:-}" = "--browser" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v npm >/dev/null || missing+=(npm)
+fi
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0' || missing+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || missing+=(libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -q 'Liberation Sans' || missing+=(fonts-liberation)
@@ -16,6 +22,6 @@ if ! command -v apt-get >/dev/null; then
 fi
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
-echo "Installing ${missing[*]} (needed to make the agreements' PDFs)…"
+echo "Installing ${missing[*]} with apt-get…"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig >/dev/null

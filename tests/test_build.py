@@ -49,7 +49,9 @@ def html(site: Path, url: str) -> str:
 
 def test_exact_list_of_pages(site: Path) -> None:
     built = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    expected = sorted(["404.html"] + [f"{u}index.html" for u in PAGES] + [f"en/{u}index.html" for u in PAGES])
+    expected = sorted(
+        ["404.html", "en/404.html"] + [f"{u}index.html" for u in PAGES] + [f"en/{u}index.html" for u in PAGES]
+    )
     assert built == expected
 
 

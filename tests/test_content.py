@@ -16,7 +16,7 @@ from guide.agreements import Run, document
 from guide.model import build_model
 from guide.render import Renderer, load_strings
 from guide.validate import load_content
-from sites import ROOT, build
+from sites import ROOT
 
 LANGS = {"fr": "", "en": "en/"}
 
@@ -27,11 +27,8 @@ def trees():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = build(ROOT / "mkdocs.yml", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+def site(real_site: Path) -> Path:
+    return real_site
 
 
 def page(site: Path, lang: str, url: str) -> str:

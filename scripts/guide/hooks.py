@@ -7,20 +7,23 @@ run in this process.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from . import pipeline, search, text, urls
 from .errors import InvalidContentError
-from .render import TemplateError
+from .render import TemplateError, load_strings
 from .settings import Settings, SettingsError
 
 log = logging.getLogger("mkdocs.plugins.guide")
-_state: dict[str, Any] = {"fingerprint": None, "settings": (None, None), "abbreviations": {}}
+_state: dict[str, Any] = {"fingerprint": None, "settings": (None, None), "abbreviations": {}, "not_found": {}}
 
 
 def _settings(config: Any) -> Settings:
@@ -82,11 +85,20 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 
 @event_priority(-200)
 def on_template_context(context: dict, template_name: str, config: Any) -> dict:
-    """The 404 page belongs to no page: its switcher leads to each language's home page."""
+    """The 404 page belongs to no page: its switcher leads to each language's home page, and its text is in
+    the language being built."""
     if template_name == "404.html":
-        languages = _settings(config).languages
+        settings = _settings(config)
+        languages = settings.languages
         root = context["base_url"].rstrip("/")  # the 404 page is served at any depth: absolute links
         _set_alternates(config, lambda lang: f"{root}/{urls.language_prefix(lang, languages)}")
+        lang = config.theme["language"] if config.theme["language"] in languages else languages[0]
+        strings = load_strings(settings.templates, languages)[lang]
+        context["guide_not_found"] = {
+            key: text.typeset_markdown(text.plain(strings[f"introuvable.{key}"]), lang)
+            for key in ("titre", "texte", "accueil")
+        }
+        context["guide_home"] = f"{root}/{urls.language_prefix(lang, languages)}"
     return context
 
 
@@ -99,7 +111,41 @@ def _set_alternates(config: Any, link: Any) -> None:
         config.extra["alternate"] = config.extra.alternate = links
 
 
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """Keep each language's "page not found": every language's build writes the same root 404.html."""
+    if template_name == "404.html":
+        found = re.search(r'<html lang="([\w-]+)"', output)
+        if found:
+            _state["not_found"][found.group(1)] = output
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has merged the languages' entries (-100)
 def on_post_build(config: Any) -> None:
     settings = _settings(config)
-    search.split_index(Path(config.site_dir), settings.languages)
+    site_dir = Path(config.site_dir)
+    search.split_index(site_dir, settings.languages)
+    _write_not_found_pages(site_dir, settings.languages, urlsplit(config.site_url or "/").path or "/")
+
+
+def _write_not_found_pages(site_dir: Path, languages: list[str], root: str) -> None:
+    """A 404.html per language (``en/404.html``…), and the default language's at the root, which sends a
+    missing address under another language's folder to that language's page (hosts serve the root one)."""
+    pages = _state["not_found"]
+    others = [lang for lang in languages[1:] if lang in pages]
+    for lang in languages:
+        if lang not in pages:
+            continue
+        output = pages[lang]
+        if lang == languages[0] and others:
+            prefixes = {f"{root}{urls.language_prefix(other, languages)}": other for other in others}
+            script = (
+                "<script>/* A missing page under another language's folder: that language's page not found. */\n"
+                f"(function () {{ var p = location.pathname, prefixes = {json.dumps(list(prefixes))};\n"
+                "  for (var i = 0; i < prefixes.length; i++) if (p.indexOf(prefixes[i]) === 0) "
+                "{ location.replace(prefixes[i] + '404.html'); return; } })();</script>\n"
+            )
+            output = output.replace("</head>", script + "</head>", 1)
+        target = site_dir / urls.language_prefix(lang, languages) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
