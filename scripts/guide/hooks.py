@@ -126,6 +126,9 @@ def on_post_build(config: Any) -> None:
     site_dir = Path(config.site_dir)
     search.split_index(site_dir, settings.languages)
     _write_not_found_pages(site_dir, settings.languages, urlsplit(config.site_url or "/").path or "/")
+    if not config.site_url:  # a sitemap needs the site's address; without it MkDocs writes "None" and the date
+        for path in site_dir.glob("**/sitemap.xml*"):
+            path.unlink()
 
 
 def _write_not_found_pages(site_dir: Path, languages: list[str], root: str) -> None:

@@ -110,14 +110,20 @@ class _Walker:
         self.errors = errors
         self.seen: set[int] = set()
         self.failed = False
+        self.alias_reported = False
 
     def fail(self, node: yaml.Node, where: tuple, what: str, example: str = "") -> None:
         self.failed = True
         self.errors.add(self.doc.name, node.start_mark.line + 1, format_path(where), what, example)
 
     def value(self, node: yaml.Node, where: tuple) -> Any:
-        if id(node) in self.seen:
-            self.fail(node, where, "anchors and aliases (&name, *name) are not allowed", "write the value out")
+        if id(node) in self.seen:  # an alias: its node was met before (reported once: a "billion laughs" has many)
+            if not self.alias_reported:
+                self.alias_reported = True
+                self.failed = True
+                line = self.doc.line(where[:-1]) if where else node.start_mark.line + 1
+                what = "anchors and aliases (&name, *name) are not allowed"
+                self.errors.add(self.doc.name, line, format_path(where), what, "write the value out")
             return None
         self.seen.add(id(node))
         self.doc.lines.setdefault(where, node.start_mark.line + 1)

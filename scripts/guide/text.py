@@ -8,7 +8,7 @@ from html import unescape
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
 
-_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:[^)]*\)", re.IGNORECASE)
+_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:[^()]*(?:\([^()]*\)[^()]*)*\)", re.IGNORECASE)
 _UNSAFE_REF = re.compile(r"^(\s*\[[^\]]+\]:\s*)(?:javascript|vbscript|data)\s*:\S*", re.IGNORECASE | re.MULTILINE)
 
 
