@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from . import pipeline, prefill
+from . import offline, pipeline, prefill
 from .errors import InvalidContentError
 from .settings import Settings, SettingsError
 
@@ -33,13 +33,15 @@ def check(config_file: Path) -> int:
 
 
 def site(config_file: Path, site_dir: Path) -> int:
-    """Build into a temporary folder next to ``site_dir``; replace ``site_dir`` only on success."""
+    """Build into a temporary folder next to ``site_dir``, with the offline copy's zip; replace ``site_dir``
+    only on success."""
     if check(config_file):
         print(f"{site_dir} was left as it was.", file=sys.stderr)
         return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=site_dir.name + ".", dir=site_dir.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the site is for everyone to read
     cmd = [
         sys.executable,
         "-m",
@@ -52,7 +54,8 @@ def site(config_file: Path, site_dir: Path) -> int:
         str(tmp),
     ]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if subprocess.run(cmd, env=env).returncode != 0:
+    # the offline copy (a second build, zipped into the site) only once the site itself is built
+    if subprocess.run(cmd, env=env).returncode != 0 or not offline.build(config_file, tmp):
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"The build failed: {site_dir} was left as it was.", file=sys.stderr)
         return 1

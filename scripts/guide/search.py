@@ -2,6 +2,8 @@
 
 MkDocs' search writes a single ``search/search_index.json``; it is split here by the
 page addresses: the default language at the root, the others under ``<lang>/``.
+Material's ``offline`` plugin (the offline copy's build) also writes that index as a script,
+``search/search_index.js``, which a page opened from the disk loads instead: it is split the same way.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from .urls import language_prefix, page_language
 
 INDEX = Path("search") / "search_index.json"
+SCRIPT = INDEX.with_suffix(".js")  # what Material's offline plugin writes: the same index, as a script
 
 
 def split_index(site_dir: Path, languages: list[str]) -> dict[str, int]:
@@ -20,6 +23,7 @@ def split_index(site_dir: Path, languages: list[str]) -> dict[str, int]:
     if not path.is_file():
         return {}
     index = json.loads(path.read_text(encoding="utf-8"))
+    as_script = (site_dir / SCRIPT).is_file()
     buckets: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index["docs"]:
         lang = page_language(doc["location"], languages)
@@ -27,11 +31,12 @@ def split_index(site_dir: Path, languages: list[str]) -> dict[str, int]:
         buckets[lang].append({**doc, "location": doc["location"][len(prefix) :]})
     counts = {}
     for lang, docs in buckets.items():
-        target = site_dir / language_prefix(lang, languages) / INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = site_dir / language_prefix(lang, languages)
         config = {**index["config"], "lang": [lang]}
-        target.write_text(
-            json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        (folder / INDEX).parent.mkdir(parents=True, exist_ok=True)
+        (folder / INDEX).write_text(data, encoding="utf-8")
+        if as_script:
+            (folder / SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")  # as Material's plugin writes it
         counts[lang] = len(docs)
     return counts

@@ -1,0 +1,109 @@
+"""The offline copy: the whole site built a second time, to be read from the disk (file://), as one zip.
+
+The second build reads a config derived from the real one (written next to it for the build, then removed)
+that adds Material's ``offline`` plugin: page addresses end in ``.html``, and the search index is also
+written as a script that a file:// page can load, split per language like the online one (search.py).
+Browsers start no Web Worker from file://, and Material runs its search in one: the offline plugin would load
+a shim from another host, the guide ships its own (iframe-worker.js, next to this file).
+
+The zip goes into the online site, at ``hors-ligne/``, so that the site offers it for download.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import yaml
+from mkdocs.utils import yaml_load
+
+NAME = "guide-intervention-proximite-hlm"  # the zip's name and its one top folder
+ZIP = Path("hors-ligne") / f"{NAME}.zip"  # in the online site
+SHIM = Path(__file__).with_name("iframe-worker.js")
+SHIM_URL = "assets/iframe-worker.js"  # the offline plugin adds its own shim unless a polyfill's name has this one's
+SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # a web server's files, of no use from the disk
+ONLINE_ONLY = re.compile(r'<p id="hors-ligne">.*?</p>\s*', re.DOTALL)  # the home pages' link to this zip
+DEFAULT_DATE = (2026, 11, 22, 0, 0, 0)  # every entry's date in the zip, unless SOURCE_DATE_EPOCH says another
+
+
+def build(config_file: Path, site_dir: Path) -> bool:
+    """Build the offline copy of ``config_file``'s site and zip it into ``site_dir``; say why when it fails."""
+    target = site_dir / ZIP
+    try:
+        with tempfile.TemporaryDirectory(prefix="guide-hors-ligne.") as tmp:
+            copy = Path(tmp) / NAME
+            if not _build(config_file, copy):
+                return False
+            _prepare(copy)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_zip(copy, target, zip_date())
+    except OSError as exc:
+        print(f"The offline copy could not be written: {exc}", file=sys.stderr)
+        return False
+    print(f"Offline copy written: {ZIP} in the site, {target.stat().st_size / 1e6:.1f} MB")
+    return True
+
+
+def derived_config(config_file: Path) -> dict:
+    """What the offline build changes in the real config, which it inherits: one more plugin, and the shim."""
+    with config_file.open("rb") as f:
+        real = yaml_load(f)
+    plugins = real.get("plugins", ["search"])
+    plugins = {**plugins, "offline": {}} if isinstance(plugins, dict) else [*plugins, "offline"]
+    polyfills = [*(real.get("extra") or {}).get("polyfills", []), SHIM_URL]
+    return {"INHERIT": config_file.name, "plugins": plugins, "extra": {"polyfills": polyfills}}
+
+
+def _build(config_file: Path, out: Path) -> bool:
+    fd, derived = tempfile.mkstemp(prefix=".mkdocs-hors-ligne.", suffix=".yml", dir=config_file.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            yaml.safe_dump(derived_config(config_file), f, allow_unicode=True, sort_keys=False)
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", derived, "--site-dir", str(out)]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    finally:
+        os.unlink(derived)
+    if result.returncode != 0:  # the online build passed: only what the offline build changes can fail here
+        print(result.stderr, end="", file=sys.stderr)
+        print("The offline copy's build failed.", file=sys.stderr)
+    return result.returncode == 0
+
+
+def _prepare(copy: Path) -> None:
+    """From a built site to a copy read from the disk: the worker shim in; a web server's files and the link
+    to the zip out (the copy does not hold itself)."""
+    shutil.copyfile(SHIM, copy / SHIM_URL)
+    for path in [p for p in copy.rglob("*") if p.name in SERVER_ONLY]:  # each language has its 404 page
+        path.unlink()
+    for page in copy.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'id="hors-ligne"' in html:
+            page.write_text(ONLINE_ONLY.sub("", html, count=1), encoding="utf-8")
+
+
+def zip_date() -> tuple[int, ...]:
+    """SOURCE_DATE_EPOCH's date (the reproducible builds' convention) if set, else a fixed one."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return DEFAULT_DATE
+    return max(time.gmtime(int(epoch))[:6], (1980, 1, 1, 0, 0, 0))  # a zip's dates start in 1980
+
+
+def write_zip(tree: Path, target: Path, date: tuple[int, ...]) -> None:
+    """Zip ``tree`` under its own name; the same files give the same bytes: sorted entries, one date, fixed
+    permissions."""
+    files = sorted((path.relative_to(tree.parent).as_posix(), path) for path in tree.rglob("*") if path.is_file())
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, path in files:
+            info = zipfile.ZipInfo(name, date)
+            info.create_system = 3  # Unix, whatever system builds it, so that external_attr reads the same
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
