@@ -7,7 +7,7 @@ RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 BROWSER := $(VENV)/.browser
 AXE    := tests/navigateur/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test check agreement lint format lock clean
+.PHONY: site serve test check status agreement lint format lock clean
 
 $(STAMP): requirements.in constraints.txt scripts/system-packages.sh
 	scripts/system-packages.sh
@@ -38,6 +38,12 @@ $(AXE): tests/navigateur/package.json tests/navigateur/package-lock.json
 ## check: validate the content only, printing every error
 check: $(STAMP)
 	$(RUN) $(BIN)/python -m guide check
+
+## status: translation status per file and id: missing in a language, left identical, or stale (the source
+##         changed since the translation). make status ACCEPT="roles/office-habitation …" records entries you
+##         brought up to date (ACCEPT=all: every entry).
+status: $(STAMP)
+	$(RUN) $(BIN)/python -m guide.status $(if $(filter all,$(ACCEPT)),--accept-all,$(if $(ACCEPT),--accept $(ACCEPT)))
 
 ## agreement: a filled-in agreement from a data file, e.g. make agreement DATA=scripts/exemples/reseau-exemple.yaml
 ##            [LANGUE=fr|en|fr-en] [FORMAT=pdf|docx|html] [OUT=file] (written next to the data file by default)

@@ -14,10 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 from .errors import ErrorList
 from .loader import Document, format_path
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ID_PATTERN = re.compile(f"^{_ID}$")
 
 
 def kind_of(value: Any) -> str:
@@ -68,7 +71,27 @@ class Field:
         return value if self.neutral else None
 
     def json_schema(self) -> dict:
+        """The JSON Schema that editors' tools check a value against, with the help and example they show."""
+        schema = self.value_schema()
+        if self.help:
+            schema["description"] = self.help
+        example = self.example_value()
+        if example is not None:
+            schema["examples"] = [example]
+        return schema
+
+    def value_schema(self) -> dict:
+        """What a valid value is, as far as one file tells (references and languages are the validator's)."""
         raise NotImplementedError
+
+    def example_value(self) -> Any:
+        """The example as a value: it is written as YAML, as an editor types it; None if there is none."""
+        if not self.example:
+            return None
+        try:
+            return _plain(yaml.safe_load(self.example))
+        except yaml.YAMLError:
+            return None
 
     def untranslated(self, mine: Any, theirs: Any, where: tuple) -> list[tuple]:
         """Where two languages hold the same text that should have been translated."""
@@ -108,8 +131,18 @@ class Text(Field):
             return False
         return True
 
-    def json_schema(self) -> dict:
-        return {"type": "string", "minLength": 1, "maxLength": self.max_length, "description": self.help}
+    def value_schema(self) -> dict:
+        return {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": self.max_length,
+            "pattern": self.pattern(),
+            "patternErrorMessage": "This text is empty (spaces only).",
+        }
+
+    def pattern(self) -> str:
+        """Not only spaces: the validator strips a text before it tells whether it is empty."""
+        return r"\S"
 
     def untranslated(self, mine: Any, theirs: Any, where: tuple) -> list[tuple]:
         same = self.translate and isinstance(mine, str) and isinstance(theirs, str) and mine.strip() == theirs.strip()
@@ -125,6 +158,7 @@ class Markdown(Text):
 
 
 BLANK = re.compile(r"\[\[([^\[\]]*)\]\]")
+_BAD_BLANK = rf"\[\[(?!{_ID}\]\])[^\[\]]*\]\]"  # a [[…]] (as BLANK finds it) whose inside is not an id
 
 
 @dataclass
@@ -145,6 +179,15 @@ class Clause(Text):
     def skeleton(self, value: Any) -> Any:
         return sorted(BLANK.findall(value))
 
+    def value_schema(self) -> dict:
+        schema = super().value_schema()
+        schema["patternErrorMessage"] = "This clause is empty, or has a blank not written [[id]] (example: [[lieu]])."
+        return schema
+
+    def pattern(self) -> str:
+        """Not only spaces, and no blank but ``[[id]]``: two lookaheads, as one pattern is all JSON Schema takes."""
+        return rf"^(?=[\s\S]*\S)(?![\s\S]*{_BAD_BLANK})"
+
 
 @dataclass
 class Flag(Field):
@@ -156,8 +199,8 @@ class Flag(Field):
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
         return True if isinstance(value, bool) else self.wrong_type(value, where, ctx)
 
-    def json_schema(self) -> dict:
-        return {"type": "boolean", "description": self.help}
+    def value_schema(self) -> dict:
+        return {"type": "boolean"}
 
 
 @dataclass
@@ -178,8 +221,9 @@ class Date(Field):
         ctx.error(where, f"expected a date written YYYY-MM-DD, got {_shown(value)}", self.example_line(str(where[-1])))
         return False
 
-    def json_schema(self) -> dict:
-        return {"type": "string", "format": "date", "description": self.help}
+    def value_schema(self) -> dict:
+        # an editor's YAML (1.2) reads an unquoted 2027-01-01 as text, where PyYAML reads a date: both are valid
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
 @dataclass
@@ -196,8 +240,8 @@ class Number(Field):
         )
         return False
 
-    def json_schema(self) -> dict:
-        return {"type": "number", "description": self.help}
+    def value_schema(self) -> dict:
+        return {"type": "number"}
 
 
 def _shown(value: Any) -> str:
@@ -223,8 +267,12 @@ class Id(Field):
             return False
         return True
 
-    def json_schema(self) -> dict:
-        return {"type": "string", "pattern": ID_PATTERN.pattern, "description": self.help}
+    def value_schema(self) -> dict:
+        return {
+            "type": "string",
+            "pattern": ID_PATTERN.pattern,
+            "patternErrorMessage": "Not a valid id: use lowercase letters, digits and hyphens (example: lieu).",
+        }
 
 
 @dataclass
@@ -245,8 +293,8 @@ class Choice(Field):
             return False
         return True
 
-    def json_schema(self) -> dict:
-        return {"enum": list(self.choices), "description": self.help}
+    def value_schema(self) -> dict:
+        return {"enum": list(self.choices)}
 
 
 @dataclass
@@ -281,12 +329,15 @@ class Refs(Field):
                 ctx.refs.append((self.target, item, ctx.doc, (*where, i)))
         return ok
 
-    def json_schema(self) -> dict:
+    def value_schema(self) -> dict:
         return {
             "type": "array",
             "uniqueItems": True,
-            "items": {"type": "string", "pattern": ID_PATTERN.pattern},
-            "description": self.help,
+            "items": {
+                "type": "string",
+                "pattern": ID_PATTERN.pattern,
+                "patternErrorMessage": f"Not an id of one of the {self.target}: lowercase letters, digits and hyphens.",
+            },
         }
 
 
@@ -322,8 +373,8 @@ class ListOf(Field):
         pairs = zip(mine, theirs, strict=False)
         return [w for i, (a, b) in enumerate(pairs) for w in self.item.untranslated(a, b, (*where, i))]
 
-    def json_schema(self) -> dict:
-        return {"type": "array", "minItems": self.min_items, "items": self.item.json_schema(), "description": self.help}
+    def value_schema(self) -> dict:
+        return {"type": "array", "minItems": self.min_items, "items": self.item.json_schema()}
 
 
 @dataclass
@@ -396,11 +447,32 @@ class Record(Field):
             for w in spec.untranslated(mine.get(name), theirs.get(name), (*where, name))
         ]
 
-    def json_schema(self) -> dict:
-        return {
-            "type": "object",
-            "additionalProperties": False,
-            "required": [n for n, f in self.fields.items() if f.required],
-            "properties": {n: f.json_schema() for n, f in self.fields.items()},
-            "description": self.help,
+    def value_schema(self) -> dict:
+        schema: dict[str, Any] = {"type": "object", "additionalProperties": False}
+        required = [n for n, f in self.fields.items() if f.required]
+        if required:
+            schema["required"] = required
+        schema["properties"] = {
+            n: f.json_schema() if f.required else _nullable(f.json_schema()) for n, f in self.fields.items()
         }
+        return schema
+
+
+def _nullable(schema: dict) -> dict:
+    """An optional field may also be left empty (``titre_court:``): ``check`` skips it."""
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    if "type" in schema:
+        return {**schema, "type": [schema["type"], "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _plain(value: Any) -> Any:
+    """A YAML value as JSON holds it: a date becomes its text."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value

@@ -59,6 +59,8 @@ def on_pre_build(config: Any) -> None:
         raise PluginError(str(exc)) from None
     _state["fingerprint"] = fingerprint
     _state["abbreviations"] = result.abbreviations
+    for line in result.stale:  # a warning: `mkdocs build --strict` (and so `make site`) stops on it
+        log.warning(f"{line} (see make status)")
     log.info(
         f"guide: {sum(map(len, result.pages.values()))} pages generated, "
         f"{result.written} written, {result.removed} removed, {result.rendered} agreement files rendered"

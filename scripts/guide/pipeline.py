@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import status
 from .agreement_files import Printer, build_site_files
 from .citation import Citation, load_citation
 from .model import build_model
@@ -23,6 +24,7 @@ class Generation:
     written: int
     removed: int
     rendered: int  # agreement files (PDF, DOCX) rendered, not found in the cache
+    stale: list[str]  # translations behind their source (or the reverse), one line each
     abbreviations: dict[str, dict[str, str]]  # language -> abbreviation -> full term
 
 
@@ -56,9 +58,9 @@ def generate(settings: Settings) -> Generation:
         w, r = write_pages({**found, **files}, settings.docs_dir / lang, owned=list(KINDS))
         written, removed = written + w, removed + r
         pages[lang] = sorted(found)
-    return Generation(
-        pages, written, removed, printer.rendered, {lang: m.abbreviations() for lang, m in models.items()}
-    )
+    stale = [str(finding) for finding in status.stale(trees)]
+    abbreviations = {lang: m.abbreviations() for lang, m in models.items()}
+    return Generation(pages, written, removed, printer.rendered, stale, abbreviations)
 
 
 def input_files(settings: Settings) -> list[Path]:

@@ -6,6 +6,8 @@ Field names are French, like the content; they are the same in ``fr/`` and ``en/
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .fields import BLANK, Choice, Clause, Context, Field, Flag, Id, ListOf, Markdown, Record, Refs, Text
@@ -77,7 +79,7 @@ MODEL = Kind(
                 item=_ITEM,
                 min_items=2,
                 help="The components that, together, make proximity intervention.",
-                example="[{id: intervention-de-milieu, titre: …}]",
+                example="[{id: intervention-de-milieu, titre: …}, {id: concertation, titre: …}]",
             ),
             "synthese": Record(
                 help="What the components add up to.",
@@ -291,7 +293,7 @@ AGREEMENTS = Kind(
                 item=Record(fields={"id": _id("office"), "titre": _title("L'office d'habitation")}),
                 min_items=2,
                 help="The parties who sign, each with a signature block.",
-                example="[{id: office, titre: L'office d'habitation}]",
+                example="[{id: office, titre: L'office d'habitation}, {id: association, titre: …}]",
             ),
             "champs": ListOf(
                 item=Record(
@@ -399,6 +401,53 @@ KINDS: dict[str, Kind] = {
 }
 
 
+STAMP_PATTERN = re.compile(r"^[a-z]{2}:[0-9a-f]{8} [a-z]{2}:[0-9a-f]{8}$")
+
+
+@dataclass
+class Stamp(Text):
+    """Which version of the source text a translation follows: ``fr:<hash> en:<hash>``, the hashes of both
+    languages' texts when the translation was last brought up to date. Written by the status command."""
+
+    def check(self, value: object, where: tuple, ctx: Context) -> bool:
+        if isinstance(value, str) and STAMP_PATTERN.match(value):
+            return True
+        ctx.error(
+            where, "is not a translation stamp: let `make status` write it", 'traduction: "fr:1a2b3c4d en:5e6f7a8b"'
+        )
+        return False
+
+    def value_schema(self) -> dict:
+        return {
+            "type": "string",
+            "pattern": STAMP_PATTERN.pattern,
+            "patternErrorMessage": "Not a translation stamp: let `make status` write it.",
+        }
+
+
+STAMP = "traduction"
+for _kind in KINDS.values():  # every entry of a translation may say which version of the source it follows
+    _kind.record.fields[STAMP] = Stamp(
+        required=False,
+        translate=False,
+        help="In a translation only: the version of the texts it follows, written by "
+        "`make status ACCEPT=…`, never by hand; `make status` compares it to tell stale translations.",
+        example='"fr:1a2b3c4d en:5e6f7a8b"',
+    )
+
+
 def ref_fields(kind: Kind) -> dict[str, Field]:
     """The fields of a kind that point to other entities."""
     return {name: f for name, f in kind.record.fields.items() if isinstance(f, Refs)}
+
+
+def field_paths(record: Record, prefix: str = "") -> Iterator[tuple[str, Field]]:
+    """Every field of a record, nested ones included, named as the editors' guide names them:
+    ``titre``, ``synthese.titre``, ``sections``, ``sections[].clauses``."""
+    for name, spec in record.fields.items():
+        path = prefix + name
+        yield path, spec
+        if isinstance(spec, Record):
+            yield from field_paths(spec, f"{path}.")
+        elif isinstance(spec, ListOf) and isinstance(spec.item, Record):
+            yield from field_paths(spec.item, f"{path}[].")

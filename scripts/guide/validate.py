@@ -44,7 +44,7 @@ class Tree:
 def load_content(folders: dict[str, Path], root: Path) -> dict[str, Tree]:
     """Load and check every language; raise InvalidContentError with all the errors found."""
     errors = ErrorList()
-    trees = {lang: _load_tree(lang, folder, root, errors) for lang, folder in folders.items()}
+    trees = {lang: load_tree(lang, folder, root, errors) for lang, folder in folders.items()}
     _check_parity(trees, errors, compare_values=not errors)
     if errors:
         raise InvalidContentError(errors.sorted())
@@ -58,7 +58,7 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
+def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
     tree = Tree(lang, entries={key: {} for key in KINDS})
     if not folder.is_dir():
         errors.add(

@@ -1,0 +1,217 @@
+"""Translation status: what is missing in a language, left identical, or stale.
+
+A translated entry carries a stamp, ``traduction: "fr:1a2b3c4d en:5e6f7a8b"``: the hashes of the
+source's texts and of its own when the translation was last brought up to date. Staleness is
+computed from it: the source changed since (the translation is behind), the translation changed
+alone (the source may be behind), or both. ``--accept`` writes the stamps of entries an editor has
+brought up to date.
+
+    python -m guide.status [-f mkdocs.yml] [--accept roles/office-habitation ...] [--accept-all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ErrorList
+from .fields import Field, ListOf, Record, Text
+from .loader import format_path
+from .schema import KINDS, STAMP
+from .settings import Settings, SettingsError
+from .validate import Entry, Tree, load_tree
+
+
+class StampError(ValueError):
+    """An entry whose layout the stamp cannot be written into."""
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One thing to do, at one place: ``en/roles.yaml:12: roles/office-habitation: …``."""
+
+    place: str
+    entry: str  # kind/id
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.entry}: {self.what}"
+
+
+def _texts(spec: Field, value: Any) -> list[str]:
+    """The texts of a value that are translated, in order (names, ids and stamps left out)."""
+    if value is None:
+        return []
+    if isinstance(spec, Text):
+        return [value] if spec.translate and isinstance(value, str) else []
+    if isinstance(spec, Record) and isinstance(value, dict):
+        return [t for name, f in spec.fields.items() if name != STAMP for t in _texts(f, value.get(name))]
+    if isinstance(spec, ListOf) and isinstance(value, list):
+        return [t for item in value for t in _texts(spec.item, item)]
+    return []
+
+
+def text_hash(entry: Entry) -> str:
+    """A short hash of an entry's translated texts: it changes when any of them changes."""
+    texts = _texts(KINDS[entry.kind].record, entry.data)
+    return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode("utf-8")).hexdigest()[:8]
+
+
+def stamp(source: Entry, source_lang: str, translation: Entry, lang: str) -> str:
+    return f"{source_lang}:{text_hash(source)} {lang}:{text_hash(translation)}"
+
+
+def _place(entry: Entry) -> str:
+    return f"{entry.doc.name}:{entry.doc.line(entry.where)}"
+
+
+def findings(trees: dict[str, Tree]) -> list[Finding]:
+    """Everything to do for the translations, each at the place to do it."""
+    langs = list(trees)
+    source_lang, found = langs[0], []
+    for lang in langs[1:]:
+        source, other = trees[source_lang], trees[lang]
+        for key in KINDS:
+            mine, theirs = source.entries.get(key, {}), other.entries.get(key, {})
+            for ident in sorted(set(mine) - set(theirs)):
+                found.append(Finding(_place(mine[ident]), f"{key}/{ident}", f"missing in {lang}/: to translate"))
+            for ident in sorted(set(theirs) - set(mine)):
+                found.append(Finding(_place(theirs[ident]), f"{key}/{ident}", f"missing in {source_lang}/"))
+            for ident in sorted(set(mine) & set(theirs)):
+                if _texts(KINDS[key].record, mine[ident].data):  # a reference, say, has nothing to translate
+                    found += _compare(key, ident, mine[ident], source_lang, theirs[ident], lang)
+    return sorted(found)
+
+
+def _compare(key: str, ident: str, source: Entry, source_lang: str, twin: Entry, lang: str) -> list[Finding]:
+    name = f"{key}/{ident}"
+    out = []
+    record = KINDS[key].record
+    for path in record.untranslated(source.data, twin.data, ()):
+        where = (*(twin.where[:-1] if twin.where[-1] == "id" else twin.where), *path)
+        place = f"{twin.doc.name}:{twin.doc.line(where)}"
+        out.append(Finding(place, name, f"{format_path(path)}: the same text as in {source_lang}/: not translated"))
+    recorded = twin.data.get(STAMP) if isinstance(twin.data, dict) else None
+    if not recorded:
+        return [*out, Finding(_place(twin), name, "no translation stamp yet (make status ACCEPT=kind/id)")]
+    hashes = dict(part.split(":", 1) for part in recorded.split())
+    source_changed = hashes.get(source_lang) != text_hash(source)
+    own_changed = hashes.get(lang) != text_hash(twin)
+    if source_changed and own_changed:
+        what = f"stale: both {source_lang}/ and {lang}/ changed since the last translation: compare them"
+    elif source_changed:
+        what = f"stale: {source_lang}/ changed since this translation ({_place(source)})"
+    elif own_changed:
+        what = f"stale: {lang}/ changed alone since the last translation: {source_lang}/ may be behind"
+    else:
+        return out
+    return [*out, Finding(_place(twin), name, what)]
+
+
+def stale(trees: dict[str, Tree]) -> list[Finding]:
+    """Only the stale translations (what a build warns about)."""
+    return [f for f in findings(trees) if f.what.startswith("stale")]
+
+
+def accept(trees: dict[str, Tree], names: list[str] | None) -> list[str]:
+    """Write the stamp of each entry named ``kind/id`` (every entry if ``names`` is None) in every translation;
+    return what was stamped. The YAML is edited line by line, so comments and layout stay as they were."""
+    langs = list(trees)
+    source_lang, done = langs[0], []
+    edits: dict[Path, list[tuple[int, int, str]]] = {}  # file -> (line, lines to replace, text)
+    for lang in langs[1:]:
+        for key in KINDS:
+            for ident, twin in trees[lang].entries.get(key, {}).items():
+                source = trees[source_lang].entries.get(key, {}).get(ident)
+                if source is None or (names is not None and f"{key}/{ident}" not in names):
+                    continue
+                if not _texts(KINDS[key].record, source.data):
+                    continue
+                value = stamp(source, source_lang, twin, lang)
+                if twin.data.get(STAMP) == value:
+                    continue
+                edits.setdefault(twin.doc.path, []).append(_stamp_edit(twin, value))
+                done.append(f"{twin.doc.name}: {key}/{ident}")
+    for path, changes in edits.items():
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        for line, count, text in sorted(changes, reverse=True):
+            lines[line : line + count] = [text]
+        path.write_text("".join(lines), encoding="utf-8")
+    return done
+
+
+def _stamp_edit(entry: Entry, value: str) -> tuple[int, int, str]:
+    """Where the stamp goes: in place of the old one, or on the line after the entry's id (or kind, for a
+    single entry such as the model)."""
+    record = entry.where[:-1] if entry.where[-1] == "id" else entry.where
+    lines = entry.doc.path.read_text(encoding="utf-8").splitlines()
+    if STAMP in entry.data:
+        line = entry.doc.line((*record, STAMP)) - 1
+        indent = len(lines[line]) - len(lines[line].lstrip())
+        return line, 1, f'{" " * indent}{STAMP}: "{value}"\n'
+    anchor = entry.doc.line(entry.where) - 1
+    text = lines[anchor]
+    if "{" in text:
+        raise StampError(f"{_place(entry)}: write this entry one field per line (not {{id: …}}) to stamp it")
+    # "  - id: x": the fields line up with "id"; "modele:": its fields are indented one step more.
+    indent = text.index("id:") if entry.where[-1] == "id" else len(text) - len(text.lstrip()) + 2
+    return anchor + 1, 0, f'{" " * indent}{STAMP}: "{value}"\n'
+
+
+def load(settings: Settings) -> dict[str, Tree]:
+    """Every language's entries, even where the content has errors (status must help to fix them)."""
+    errors = ErrorList()
+    return {lang: load_tree(lang, folder, settings.root, errors) for lang, folder in settings.content.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from mkdocs.config import load_config
+
+    parser = argparse.ArgumentParser(prog="python -m guide.status", description=__doc__.split("\n\n")[0])
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--accept", nargs="+", metavar="KIND/ID", help="record these entries as translated")
+    parser.add_argument("--accept-all", action="store_true", help="record every entry as translated")
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_mkdocs(load_config(str(args.config_file)))
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    trees = load(settings)
+    known = {f"{key}/{ident}" for tree in trees.values() for key, found in tree.entries.items() for ident in found}
+    unknown = [name for name in args.accept or [] if name not in known]
+    if unknown:
+        print(
+            f"no such entry: {', '.join(unknown)} (write kind/id, for example roles/office-habitation)", file=sys.stderr
+        )
+        return 1
+    if args.accept or args.accept_all:
+        try:
+            stamped = accept(trees, None if args.accept_all else args.accept)
+        except StampError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        for line in stamped:
+            print(f"stamped {line}")
+        trees = load(settings)
+    found = findings(trees)
+    for finding in found:
+        print(finding)
+    counts = {
+        "missing": sum("missing in" in f.what for f in found),
+        "identical": sum("not translated" in f.what for f in found),
+        "stale": sum(f.what.startswith("stale") for f in found),
+        "not stamped": sum(f.what.startswith("no translation stamp") for f in found),
+    }
+    entries = sum(len(e) for e in trees[settings.default_language].entries.values())
+    print(f"{entries} entries: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
