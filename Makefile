@@ -7,7 +7,7 @@ RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 BROWSER := $(VENV)/.browser
 AXE    := tests/navigateur/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test check status agreement lint format lock clean
+.PHONY: site serve test check status agreement bench lint format lock clean
 
 $(STAMP): requirements.in constraints.txt scripts/system-packages.sh
 	scripts/system-packages.sh
@@ -51,6 +51,12 @@ agreement: $(STAMP)
 	$(if $(DATA),,$(error give the data file: make agreement DATA=scripts/exemples/reseau-exemple.yaml))
 	$(RUN) $(BIN)/python -m guide agreement "$(DATA)" $(if $(LANGUE),--langue "$(LANGUE)") \
 		$(if $(FORMAT),--format "$(FORMAT)") $(if $(OUT),--sortie "$(OUT)")
+
+## bench: time the build on synthetic content (N = 10, 100, 1000 of each kind) and the real one, into
+##        bench/results.json [RUNS=3] [SIZES=10,100,1000] [QUICK=1: tiny sizes, one run] (see bench/README.md)
+bench: $(STAMP)
+	$(RUN) $(BIN)/python scripts/bench.py $(if $(QUICK),--quick) $(if $(RUNS),--runs $(RUNS)) \
+		$(if $(SIZES),--sizes $(SIZES))
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from html import unescape
 
@@ -52,9 +53,25 @@ def plain(text: str) -> str:
     return unescape(re.sub(r"[*_`]", "", text))
 
 
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviation_order(shorts: tuple[str, ...]) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Each abbreviation's place in the glossary, and those that are not made of word characters only."""
+    return {s: i for i, s in enumerate(shorts)}, tuple(s for s in shorts if not _WORD.fullmatch(s))
+
+
 def with_abbreviations(markdown: str, abbreviations: dict[str, str]) -> str:
     """Append the abbreviations' definitions (Markdown ``abbr``): each occurrence gets its term as a tooltip."""
-    used = [(short, term) for short, term in abbreviations.items() if re.search(rf"\b{re.escape(short)}\b", markdown)]
+    if not abbreviations:
+        return markdown
+    # An abbreviation of word characters only is used when it is one of the page's words: one pass over the
+    # page, however long the glossary (a search per abbreviation made the build grow as pages × glossary).
+    order, others = _abbreviation_order(tuple(abbreviations))
+    found = order.keys() & set(_WORD.findall(markdown))
+    found |= {short for short in others if re.search(rf"\b{re.escape(short)}\b", markdown)}
+    used = [(short, abbreviations[short]) for short in sorted(found, key=order.__getitem__)]
     if not used:
         return markdown
     return markdown.rstrip("\n") + "\n\n" + "".join(f"*[{short}]: {term}\n" for short, term in used)

@@ -1,0 +1,766 @@
+"""``make bench``: how long the guide takes to build, and how it grows.
+
+Synthetic content sets (N entities of every kind, in French and English, valid against the real schema) are
+built with the real templates and hook, side by side with plain MkDocs; the real content is served by
+``mkdocs serve`` to time an edit, and its agreement files are rendered from an empty cache. Every figure is
+the median of several runs; ``bench/README.md`` says what each one measures.
+
+    python scripts/bench.py [--runs 3] [--sizes 10,100,1000] [--quick] [--out bench/results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from guide.schema import KINDS  # noqa: E402
+
+LANGS = ("fr", "en")
+SIZES = (10, 100, 1000)
+QUICK_SIZES = (2, 4)
+AGREEMENTS = 3  # PDF files are slow to render: at most this many agreements at any N (1 if --quick)
+LOG_LINE = re.compile(r"guide: (\d+) pages generated, (\d+) written, (\d+) removed, (\d+) agreement files rendered")
+BUDGETS = {
+    "overhead": {"max": 1.10},  # the hook's build against plain MkDocs, at N >= 100
+    "html_growth": {"min": 0.80, "max": 1.20},  # HTML bytes per page, largest N against the one before
+    "time_growth": {"max": 10.0},  # build time, largest N against the one before (10 times the content)
+    "rebuild_files": {"max": 0},  # files rewritten or re-rendered by a rebuild with nothing changed
+    "serve": {"max": 3.0},  # from saving a YAML file to the updated page served
+}
+BUDGET_FROM = 100  # the overhead's budget holds from this N up
+
+
+# --- Synthetic content ---------------------------------------------------------------------------------------
+
+
+def ident(kind: str, i: int, n: int) -> str:
+    """The id of the i-th entity (from 0) of a kind, wrapping around so that references always exist."""
+    return f"{kind}-{i % n + 1:04d}"
+
+
+def sigle(i: int) -> str:
+    """A made-up abbreviation (QA, QB… QAA…), unique for each i and unlike any word."""
+    letters = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        letters = chr(65 + rest) + letters
+    return "Q" + letters
+
+
+def _say(lang: str, fr: str, en: str) -> str:
+    return fr if lang == "fr" else en
+
+
+def _paragraphs(lang: str, i: int, n: int, link: str) -> str:
+    """A description in Markdown: paragraphs, a list, a link to another page and an abbreviation."""
+    short = sigle(i - i % 2)  # every other glossary entry has an abbreviation
+    fr = (
+        f"Dans le milieu {i + 1}, les partenaires se réunissent chaque mois pour faire le point sur les activités, "
+        "les besoins des locataires et les ressources du quartier. L'intervenante de milieu y présente ce qu'elle "
+        f"a observé ; le comité décide ensuite des suites à donner, avec le {short}.\n\n"
+        "Ce qu'un réseau peut faire :\n\n"
+        "- dire clairement qui anime les rencontres ;\n"
+        "- prévoir comment passer le relais quand une personne change de poste ;\n"
+        f"- s'appuyer sur [la structure voisine]({link}) pour écrire ses propres outils.\n\n"
+        "Les résidents rencontrés disent que l'accompagnement fait une différence importante dans leur accès aux "
+        "services ; il favorise aussi la prévention et renforce leur capacité d'agir."
+    )
+    en = (
+        f"In setting {i + 1}, the partners meet every month to review the activities, the tenants' needs and the "
+        "neighbourhood's resources. The on-site worker reports what she has observed; the committee then decides "
+        f"what to do next, with the {short}.\n\n"
+        "What a network can do:\n\n"
+        "- say clearly who runs the meetings;\n"
+        "- plan how to hand over when someone changes jobs;\n"
+        f"- rely on [the neighbouring structure]({link}) to write its own tools.\n\n"
+        "The residents interviewed say that support makes a real difference to their access to services; it also "
+        "helps prevention and strengthens their power to act."
+    )
+    return _say(lang, fr, en)
+
+
+def _entity(kind: str, lang: str, i: int, n: int, title: tuple[str, str], summary: tuple[str, str]) -> dict:
+    """The fields every page-making entity has."""
+    link = f"../outils/{ident('outil', i + 1, n)}.md"
+    return {
+        "id": ident(kind, i, n),
+        "titre": _say(lang, *title),
+        "resume": _say(lang, *summary),
+        "description": _paragraphs(lang, i, n, link),
+    }
+
+
+def _role(lang: str, i: int, n: int) -> dict:
+    k = i + 1
+    return {
+        **_entity("role", lang, i, n, (f"Rôle numéro {k} du réseau", f"Network role number {k}"), _SUMMARY),
+        "apports": [_say(lang, f"Apport {j} du rôle {k}.", f"Contribution {j} of role {k}.") for j in (1, 2, 3)],
+        "structures": sorted({ident("outil", i, n), ident("outil", i + 1, n)}),
+        "controverses": [ident("controverse", i, n)],
+        "sources": [ident("reference", i, n)],
+    }
+
+
+_SUMMARY = (
+    "Il réunit les partenaires et fait le lien avec les locataires.",
+    "It brings partners and tenants together.",
+)
+
+
+def _tool(lang: str, i: int, n: int) -> dict:
+    k = i + 1
+    return {
+        **_entity("outil", lang, i, n, (f"Comité de coordination {k}", f"Coordinating committee {k}"), _SUMMARY),
+        "categorie": ("structure", "outil")[i % 2],
+        "sources": [ident("reference", i, n)],
+    }
+
+
+def _controversy(lang: str, i: int, n: int) -> dict:
+    k = i + 1
+    title = (f"Le partage des espaces collectifs {k}", f"Sharing collective spaces {k}")
+    return {
+        **_entity("controverse", lang, i, n, title, ("Qui utilise la salle, et quand ?", "Who uses the room, when?")),
+        "titre_court": _say(lang, f"Espaces {k}", f"Spaces {k}"),
+        "solutions": sorted({ident("solution", i, n), ident("solution", i + 1, n)}),
+        "sources": [ident("reference", i, n)],
+    }
+
+
+def _solution(lang: str, i: int, n: int) -> dict:
+    k = i + 1
+    title = (f"Mettre en place des ententes de gestion {k}", f"Setting up management agreements {k}")
+    return {
+        **_entity("solution", lang, i, n, title, ("Écrire qui fait quoi.", "Write down who does what.")),
+        "titre_court": _say(lang, f"Ententes {k}", f"Agreements {k}"),
+        "outils": [ident("outil", i, n)],
+        "sources": [ident("reference", i, n)],
+    }
+
+
+def _chapter(lang: str, i: int, n: int) -> dict:
+    k = i + 1
+    title = (f"Chapitre {k} : bâtir un réseau", f"Chapter {k}: building a network")
+    chapter = {
+        **_entity("chapitre", lang, i, n, title, ("Pas à pas, avec le quartier.", "Step by step, with the area.")),
+        "partie": ("etude", "agir", "resultats", "perspectives")[i % 4],
+        "figure": {0: "modele", 1: "controverses"}.get(i),  # one chapter shows each figure, as in the guide
+        "etapes": None,
+        "sources": [ident("reference", i, n)],
+    }
+    if i % 3 == 0:
+        chapter["etapes"] = [
+            {
+                "id": f"etape-{j}",
+                "titre": _say(lang, f"Définir ensemble le problème {j}", f"Defining the problem together {j}"),
+                "terme": _say(lang, "Problématisation", "Problematisation"),
+                "observe": _say(lang, f"Le problème {j} est défini en comité.", f"Problem {j} is defined together."),
+                "pistes": [_say(lang, "Réunir les partenaires.", "Bring the partners together.")],
+            }
+            for j in (1, 2, 3)
+        ]
+    return chapter
+
+
+def _reference(lang: str, i: int, n: int) -> dict:
+    k = i + 1
+    return {
+        "id": ident("reference", i, n),
+        "citation": f"Autrice, A. et Auteur, B. ({2000 + i % 25}). Titre de l'article {k}. *Revue*, {k}(1), 1-20.",
+        "doi": f"https://doi.org/10.0000/exemple.{k}",
+        "url": f"https://example.org/articles/{k}",
+    }
+
+
+def _term(lang: str, i: int, n: int) -> dict:
+    k = i + 1
+    return {
+        "id": ident("terme", i, n),
+        "sigle": sigle(i) if i % 2 == 0 else None,
+        "terme": _say(lang, f"comité de locataires numéro {k}", f"tenant committee number {k}"),
+        "definition": _say(lang, f"Regroupement de locataires {k} d'un HLM.", f"A group of tenants {k} of an HLM."),
+        "sources": [ident("reference", i, n)],
+    }
+
+
+def _agreement(lang: str, i: int, n: int) -> dict:
+    """The same agreements at every N (so their files render once for the whole benchmark)."""
+    k = i + 1
+    clauses = (
+        ("La salle [[lieu]] est réservée aux locataires.", "The room at [[lieu]] is kept for the tenants."),
+        ("L'entente entre en vigueur le [[debut]].", "This agreement comes into force on [[debut]]."),
+        ("Le dépôt est de [[montant]] dollars.", "The deposit is [[montant]] dollars."),
+        ("Les règles de la salle : [[regles]]", "The room's rules: [[regles]]"),
+    )
+    return {
+        "id": f"entente-{k:04d}",
+        "titre": _say(lang, f"Entente de gestion de la salle {k}", f"Agreement on managing room {k}"),
+        "resume": _say(lang, "Qui utilise la salle, et quand.", "Who uses the room, and when."),
+        "description": _say(lang, "Un gabarit à adapter.", "A template to adapt."),
+        "version": "1.0",
+        "date": "2026-11-22",
+        "parties": [
+            {"id": "office", "titre": _say(lang, "L'office d'habitation", "The housing office")},
+            {"id": "association", "titre": _say(lang, "L'association de locataires", "The tenant association")},
+        ],
+        "champs": [
+            {"id": "lieu", "libelle": _say(lang, "Adresse de la salle", "Address of the room"), "type": "texte"},
+            {"id": "debut", "libelle": _say(lang, "Date de début", "Start date"), "type": "date"},
+            {"id": "montant", "libelle": _say(lang, "Montant du dépôt", "Deposit"), "type": "nombre"},
+            {"id": "regles", "libelle": _say(lang, "Règles de la salle", "The room's rules"), "type": "paragraphe"},
+        ],
+        "sections": [
+            {
+                "id": f"section-{j + 1}",
+                "titre": _say(lang, f"Section {j + 1} de l'entente {k}", f"Section {j + 1} of agreement {k}"),
+                "optionnelle": j == 3,
+                "controverses": [f"controverse-{k:04d}"],
+                "clauses": [_say(lang, *clauses[j]), _say(lang, *clauses[(j + 1) % 4])],
+            }
+            for j in range(4)
+        ],
+        "sources": [f"reference-{k:04d}"],
+    }
+
+
+def _model(lang: str, n: int) -> dict:
+    def items(prefix: str, fr: str, en: str, count: int = 3) -> list[dict]:
+        return [
+            {"id": f"{prefix}-{j}", "titre": _say(lang, f"{fr} {j}", f"{en} {j}"), "description": _say(lang, fr, en)}
+            for j in range(1, count + 1)
+        ]
+
+    return {
+        "titre": _say(lang, "Le modèle d'intervention de proximité", "The proximity intervention model"),
+        "resume": _say(lang, "L'intervention de milieu et la concertation.", "On-site work and partnership."),
+        "description": _paragraphs(lang, 0, n, f"../outils/{ident('outil', 0, n)}.md"),
+        "composantes": items("composante", "Composante", "Component", 2),
+        "synthese": {
+            "titre": _say(lang, "Intervention de proximité", "Proximity intervention"),
+            "description": _say(lang, "Les deux ensemble.", "Both together."),
+        },
+        "populations": items("population", "Population", "Population group"),
+        "acteurs": items("acteur", "Acteur", "Actor"),
+        "objectifs": items("objectif", "Objectif", "Objective"),
+        "legende": _say(lang, "Le modèle, d'après Autrice (2022)", "The model, after Author (2022)"),
+        "sources": [ident("reference", 0, n)],
+    }
+
+
+MAKERS: dict[str, Callable[[str, int, int], dict]] = {
+    "chapitres": _chapter,
+    "roles": _role,
+    "outils": _tool,
+    "controverses": _controversy,
+    "solutions": _solution,
+    "ententes": _agreement,
+    "references": _reference,
+    "glossaire": _term,
+}
+
+
+def content(n: int, lang: str, agreements: int = AGREEMENTS) -> dict[str, Any]:
+    """Every kind of the schema, N of each (the model is one document; at most ``agreements`` agreements)."""
+    missing = set(KINDS) - set(MAKERS) - {"modele"}
+    if missing:
+        raise SystemExit(f"bench.py makes no synthetic {', '.join(sorted(missing))}: add a maker to MAKERS")
+    found: dict[str, Any] = {"modele": _model(lang, n)}
+    for key, make in MAKERS.items():
+        count = min(n, agreements) if key == "ententes" else n
+        found[key] = [_drop_none(make(lang, i, n)) for i in range(count)]
+    return found
+
+
+def _drop_none(entity: dict) -> dict:
+    return {name: value for name, value in entity.items() if value is not None}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Texts of several lines as YAML blocks (``|``), as editors write them."""
+
+
+_Dumper.add_representer(
+    str, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", v, style="|" if "\n" in v else None)
+)
+HOME_EN = "# Home\n\nA synthetic guide: [the roles](roles/index.md).\n"
+NAV = ["index.md", *(f"{key}/index.md" for key in KINDS)]
+
+
+def write_project(folder: Path, n: int, agreements: int = AGREEMENTS) -> tuple[Path, Path]:
+    """A project of N entities of each kind with the repository's templates and hook: (its mkdocs.yml, the same
+    config without the hook)."""
+    for lang in LANGS:
+        (folder / lang).mkdir(parents=True)
+        for key, value in content(n, lang, agreements).items():
+            text = yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+            (folder / lang / f"{key}.yaml").write_text(text, encoding="utf-8")
+        home = _say(lang, "# Accueil\n\nUn guide synthétique : [les rôles](roles/index.md).\n", HOME_EN)
+        (folder / "docs" / lang).mkdir(parents=True)
+        (folder / "docs" / lang / "index.md").write_text(home, encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(ROOT / "scripts" / "mkdocs_hooks.py")]
+    config["theme"]["custom_dir"] = str(ROOT / "gabarits" / "theme")
+    config["extra"]["guide"]["templates"] = str(ROOT / "gabarits")
+    config["watch"] = [w if w != "gabarits" else str(ROOT / "gabarits") for w in config["watch"]]
+    config["nav"] = NAV
+    for lang in config["plugins"][1]["i18n"]["languages"]:
+        lang.pop("nav_translations", None)
+    shutil.copyfile(ROOT / "CITATION.cff", folder / "CITATION.cff")  # the References page prints it
+    hooked = folder / "mkdocs.yml"
+    hooked.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # Without the hook, the theme's 404 page has no text (the hook gives it): Material's own 404 page instead.
+    theme = folder / "theme-sans-hook"
+    shutil.copytree(ROOT / "gabarits" / "theme", theme, ignore=shutil.ignore_patterns("404.html"))
+    config = {**config, "theme": {**config["theme"], "custom_dir": str(theme)}}
+    del config["hooks"]
+    plain = folder / "mkdocs-sans-hook.yml"
+    plain.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # Every translation stamped as up to date, as in the real content (`make status ACCEPT=all`).
+    timed([sys.executable, "-m", "guide.status", "-f", str(hooked), "--accept-all"], folder, _env(folder / "cache"))
+    return hooked, plain
+
+
+# --- Measuring -----------------------------------------------------------------------------------------------
+
+
+def _env(cache: Path, scripts: Path = ROOT / "scripts") -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(scripts), "NO_MKDOCS_2_WARNING": "1", "GUIDE_CACHE": str(cache)}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str]:
+    """Run ``cmd``: (wall seconds, CPU seconds of it and its children, its output); stop the bench if it fails."""
+    cpu, start = _children_cpu(), time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
+    if result.returncode:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed:\n{result.stdout}{result.stderr}")
+    return wall, cpu, result.stdout + result.stderr
+
+
+def mkdocs_build(config: Path, site: Path) -> list[str]:
+    """The build that ``python -m guide site`` runs (guide/__main__.py), into ``site``."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
+
+
+def hook_counts(output: str) -> dict[str, int]:
+    """The hook's log line: pages generated, files written, removed, agreement files rendered."""
+    found = LOG_LINE.search(output)
+    if not found:
+        raise SystemExit(f"bench: no 'guide: … pages generated' line in the build's log:\n{output}")
+    return dict(zip(("pages", "written", "removed", "rendered"), map(int, found.groups()), strict=True))
+
+
+def site_sizes(site: Path) -> dict[str, Any]:
+    """HTML pages and their bytes, and each language's search index in bytes."""
+    from guide.search import INDEX
+    from guide.urls import language_prefix
+
+    pages = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    largest = max(pages, key=pages.__getitem__)
+    return {
+        "html_pages": len(pages),
+        "html_bytes": sum(pages.values()),
+        "largest": (largest, pages[largest]),
+        "index_bytes": {lang: (site / language_prefix(lang, list(LANGS)) / INDEX).stat().st_size for lang in LANGS},
+    }
+
+
+def remove_generated(project: Path) -> None:
+    """The generator's pages and files, so that the next build writes them all."""
+    for lang in LANGS:
+        for key in KINDS:
+            shutil.rmtree(project / "docs" / lang / key, ignore_errors=True)
+
+
+def figure(value: float, unit: str, budget: dict | None = None, **more: Any) -> dict[str, Any]:
+    """A figure of results.json: its value and unit, its budget if it has one and whether it is met."""
+    met = None if budget is None else budget.get("min", -float("inf")) <= value <= budget.get("max", float("inf"))
+    return {"value": _round(value), "unit": unit, "budget": budget, "met": met, **more}
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, list):
+        return [_round(v) for v in value]
+    return value
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bench_size(work: Path, n: int, runs: int, cache: Path, agreements: int) -> dict[str, Any]:
+    """Build N entities of each kind with the hook (every page written, then nothing changed) and without it."""
+    project = work / f"n{n}"
+    hooked, plain = write_project(project, n, agreements)
+    env = _env(cache)
+    # Untimed: validate, and render the agreement files into the cache (their cold time is measured apart).
+    timed([sys.executable, __file__, "--generate", str(hooked)], project, env)
+    site = project / "site"
+    full: list[tuple[float, float]] = []
+    rebuild: list[tuple[float, float]] = []
+    bare: list[tuple[float, float]] = []
+    counts: list[dict[str, int]] = []
+    sizes: dict[str, Any] = {}
+    for _ in range(runs):
+        remove_generated(project)
+        wall, cpu, output = timed(mkdocs_build(hooked, site), project, env)
+        full.append((wall, cpu))
+        written = hook_counts(output)["written"]
+        sizes = sizes or site_sizes(site)
+        wall, cpu, output = timed(mkdocs_build(hooked, site), project, env)
+        rebuild.append((wall, cpu))
+        counts.append(hook_counts(output))
+        shutil.rmtree(site)
+        wall, cpu, output = timed(mkdocs_build(plain, site), project, env)
+        bare.append((wall, cpu))
+        shutil.rmtree(site)
+    site_s, plain_s, rebuild_s = (_median([w for w, _ in found]) for found in (full, bare, rebuild))
+    site_cpu, plain_cpu = (_median([c for _, c in found]) for found in (full, bare))
+    overhead = BUDGETS["overhead"] if n >= BUDGET_FROM else None
+    return {
+        "pages": figure(counts[0]["pages"], "pages", note="Markdown pages generated, both languages"),
+        "html_pages": figure(sizes["html_pages"], "files"),
+        "site_build": figure(site_s, "s", runs=[w for w, _ in full], cpu_s=site_cpu, written=written),
+        "plain_build": figure(plain_s, "s", runs=[w for w, _ in bare], cpu_s=plain_cpu),
+        "overhead": figure(site_s / plain_s, "ratio", overhead, cpu_ratio=_round(site_cpu / plain_cpu)),
+        "html_bytes_per_page": figure(sizes["html_bytes"] / sizes["html_pages"], "bytes/page"),
+        "largest_html_page": figure(sizes["largest"][1], "bytes", page=sizes["largest"][0]),
+        "search_index_bytes": {lang: figure(size, "bytes") for lang, size in sizes["index_bytes"].items()},
+        "rebuild": figure(rebuild_s, "s", runs=[w for w, _ in rebuild]),
+        "rebuild_vs_plain": figure(rebuild_s / plain_s, "ratio"),
+        "rebuild_written": figure(max(c["written"] + c["removed"] for c in counts), "files", BUDGETS["rebuild_files"]),
+        "rebuild_rendered": figure(max(c["rendered"] for c in counts), "files", BUDGETS["rebuild_files"]),
+    }
+
+
+def growth(small: dict[str, Any], large: dict[str, Any], sizes: tuple[int, int]) -> dict[str, Any]:
+    """How the largest size's figures compare with the one before it (10 times fewer entities by default)."""
+
+    def ratio(*keys: str) -> float:
+        a, b = small, large
+        for key in keys:
+            a, b = a[key], b[key]
+        return b["value"] / a["value"]
+
+    return {
+        "sizes": list(sizes),
+        "html_bytes_per_page": figure(ratio("html_bytes_per_page"), "ratio", BUDGETS["html_growth"]),
+        "search_index_bytes": {lang: figure(ratio("search_index_bytes", lang), "ratio") for lang in LANGS},
+        "build_time": figure(ratio("site_build"), "ratio", BUDGETS["time_growth"]),
+    }
+
+
+# --- mkdocs serve: from an edited YAML file to the page served ----------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page, or "" while the server is not up; a request made during a rebuild waits for its end."""
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        error.close()
+        return ""
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float, log: Path) -> float:
+    """Poll ``url`` until it holds ``text``: the seconds it took; stop the bench if the server fails."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        if text in fetch(url):
+            return time.perf_counter() - start
+        if re.search(r"An error happened during the rebuild|Aborted with", log.read_text(errors="replace")):
+            break
+        time.sleep(0.05)
+    raise SystemExit(f"bench: {url} never showed {text!r}:\n{log.read_text(encoding='utf-8', errors='replace')}")
+
+
+def wait_idle(log: Path, seconds: float = 2.0, limit: float = 300) -> None:
+    """Until the server has logged nothing for ``seconds``, and every rebuild it started has ended."""
+    start, size, since = time.monotonic(), -1, time.monotonic()
+    while time.monotonic() - start < limit:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if len(text) != size:
+            size, since = len(text), time.monotonic()
+        busy = text.count("Detected file changes") > text.count("Reloading browsers")
+        if not busy and time.monotonic() - since >= seconds:
+            return
+        time.sleep(0.1)
+
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    """What a copy of the repository leaves out: environments, outputs, caches."""
+    top = {".venv", ".git", "site", ".cache", "bench", ".pytest_cache", ".ruff_cache"}
+    anywhere = {"__pycache__", "node_modules"}
+    at_top = Path(folder).resolve() == ROOT
+    return {n for n in names if n in anywhere or (at_top and (n in top or n.startswith("site.")))}
+
+
+def edit_text(path: Path, key: str, field: str, marker: str) -> None:
+    """Put ``marker`` at the start of ``field`` of the first entity of ``key`` in ``path``, as an editor would:
+    the other lines of the file stay as they are."""
+    first = yaml.safe_load(path.read_text(encoding="utf-8"))[key][0]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if re.match(rf"\s*- id: {re.escape(first['id'])}\s*$", line))
+    at = next(i for i in range(start, len(lines)) if re.match(rf"\s+{field}:", lines[i]))
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    end = at + 1  # a value written as a block (>-, |) goes on over the lines indented further
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while end > at + 1 and not lines[end - 1].strip():
+        end -= 1
+    value = json.dumps(f"{marker} {first[field]}", ensure_ascii=False)  # a JSON string is a YAML string
+    lines[at:end] = [f"{' ' * indent}{field}: {value}"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def bench_serve(work: Path, runs: int, cache: Path) -> dict[str, Any]:
+    """Serve the real content from a copy of the repository, as `make serve` does; time each edit of a
+    reference's citation until the References page shows it."""
+    project = work / "depot"
+    shutil.copytree(ROOT, project, ignore=_not_copied)
+    log = work / "serve.log"
+    port = free_port()
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    # A citation is a text that is not translated: the edit leaves no translation stale (a stale translation is
+    # a warning, on which `mkdocs serve` in strict mode stops rebuilding until `make status ACCEPT=…`).
+    edited, url = project / "fr" / "references.yaml", f"http://127.0.0.1:{port}/references/"
+    times = []
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(cmd, cwd=project, env=_env(cache, project / "scripts"), stdout=out, stderr=out)
+        try:
+            startup = wait_for(url, "</html>", 600, log)
+            for k in range(runs):
+                wait_idle(log)
+                marker = f"Banc{k + 1}x{port}"
+                start = time.perf_counter()
+                edit_text(edited, "references", "citation", marker)
+                wait_for(url, marker, 120, log)
+                times.append(time.perf_counter() - start)
+            wait_idle(log)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return {
+        "edit_to_served": figure(_median(times), "s", BUDGETS["serve"], runs=times, startup_s=_round(startup)),
+        "builds_per_edit": figure(text.count("Detected file changes") / runs, "builds"),
+    }
+
+
+# --- Agreement files from an empty cache -------------------------------------------------------------------------
+
+
+def bench_agreements(runs: int, config: Path, cache: Path) -> dict[str, Any]:
+    """Render every agreement file of ``config``'s content, each run into an empty ``cache`` (the last run's
+    files are left there)."""
+    found = []
+    for _ in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        cmd = [sys.executable, __file__, "--render-agreements", str(config)]
+        _, _, output = timed(cmd, config.parent, _env(cache))
+        found.append(json.loads(output.strip().splitlines()[-1]))
+    wall, cpu = _median([f["wall_s"] for f in found]), _median([f["children_cpu_s"] for f in found])
+    cores = os.cpu_count() or 1
+    return {
+        "files": figure(found[0]["files"], "files", rendered=found[0]["rendered"]),
+        "wall": figure(wall, "s", runs=[f["wall_s"] for f in found]),
+        "children_cpu": figure(cpu, "s", runs=[f["children_cpu_s"] for f in found]),
+        "cores": figure(cores, "cores"),
+        "parallelism": figure(cpu / wall, "CPU s per wall s", note=f"at most {min(cores, found[0]['files'])}"),
+    }
+
+
+def _settings(config: Path) -> Any:
+    from mkdocs.config import load_config
+
+    from guide.settings import Settings
+
+    return Settings.from_mkdocs(load_config(str(config)))
+
+
+def child_generate(config: Path) -> None:
+    """What the hook generates, without MkDocs: pages written, agreement files into the cache."""
+    from guide import pipeline
+
+    result = pipeline.generate(_settings(config))
+    print(json.dumps({"written": result.written, "rendered": result.rendered}))
+
+
+def child_render_agreements(config: Path) -> None:
+    """Every agreement file of the content, timed: wall seconds, and the CPU seconds of the processes that
+    rendered them (the forkserver and its workers, counted once the forkserver has ended)."""
+    import multiprocessing.forkserver
+
+    from guide.agreement_files import Printer, build_site_files
+    from guide.model import build_model
+    from guide.render import load_strings
+    from guide.validate import load_content
+
+    settings = _settings(config)
+    models = {lang: build_model(tree) for lang, tree in load_content(settings.content, settings.root).items()}
+    strings = load_strings(settings.templates, settings.languages)
+    printer = Printer(settings.templates, settings.cache_dir)
+    cpu, start = _children_cpu(), time.perf_counter()
+    files = build_site_files(models, strings, printer)
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    if server is not None and hasattr(server, "_stop"):  # reap it, so that its workers' CPU time is counted
+        server._stop()
+    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
+    print(json.dumps({"files": len(files), "rendered": printer.rendered, "wall_s": wall, "children_cpu_s": cpu}))
+
+
+# --- Results -----------------------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "weasyprint", "jinja2"):
+        try:
+            versions[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            versions[package] = None
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        **versions,
+    }
+
+
+def run_date() -> dict[str, str]:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch else datetime.datetime.now(datetime.UTC)
+    return {"date": when.date().isoformat(), "date_from": "SOURCE_DATE_EPOCH" if epoch else "clock"}
+
+
+def figures(results: dict[str, Any], prefix: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every figure of ``results``, by its dotted name."""
+    found = []
+    for key, value in results.items():
+        if isinstance(value, dict) and "unit" in value:
+            found.append((prefix + key, value))
+        elif isinstance(value, dict):
+            found += figures(value, f"{prefix}{key}.")
+    return found
+
+
+def table(results: dict[str, Any]) -> str:
+    rows = [("figure", "value", "unit", "budget", "met")]
+    for name, f in figures(results):
+        budget = f["budget"] or {}
+        limits = " ".join(f"{k} {v}" for k, v in budget.items())
+        met = "" if f["met"] is None else ("yes" if f["met"] else "MISSED")
+        rows.append((name, f"{f['value']:g}", f["unit"], limits, met))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+
+
+def run(sizes: tuple[int, ...], runs: int, out: Path, work: Path, quick: bool) -> dict[str, Any]:
+    start = time.perf_counter()
+    agreements = 1 if quick else AGREEMENTS
+    results: dict[str, Any] = {
+        **run_date(),
+        "machine": machine(),
+        "settings": {
+            "runs": runs,
+            "sizes": list(sizes),
+            "quick": quick,
+            "agreements": f"min(N, {agreements}) at every N, the same ones (5 files each: 3 PDF, 2 DOCX)",
+        },
+    }
+    print("bench: the real content's agreement files, from an empty cache…", file=sys.stderr, flush=True)
+    real_cache = work / "cache-reel"  # then the serve's, so that it starts without rendering them again
+    results["agreements"] = {"content": "real (the repository's mkdocs.yml)"}
+    results["agreements"].update(bench_agreements(runs, ROOT / "mkdocs.yml", real_cache))
+    cache = work / "cache"  # shared by every size: the agreements are the same, rendered once
+    by_size = {}
+    for n in sizes:
+        print(f"bench: N = {n}…", file=sys.stderr, flush=True)
+        by_size[n] = bench_size(work, n, runs, cache, agreements)
+    results["sizes"] = {str(n): found for n, found in by_size.items()}
+    if len(sizes) > 1:
+        small, large = sorted(sizes)[-2:]
+        results["growth"] = growth(by_size[small], by_size[large], (small, large))
+    print("bench: mkdocs serve on the real content…", file=sys.stderr, flush=True)
+    results["serve"] = {"content": "real (a copy of the repository in a temp folder)"}
+    results["serve"].update(bench_serve(work, runs, real_cache))
+    results["duration_s"] = round(time.perf_counter() - start, 1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, help="runs per figure, whose median is kept (default 3, 1 if --quick)")
+    parser.add_argument("--sizes", help="entities of each kind per language (default 10,100,1000; 2,4 if --quick)")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and one run, for the tests")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json", help="where the figures go")
+    parser.add_argument("--work", type=Path, help="where the temporary folder goes (default: the system's)")
+    parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--render-agreements", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.generate:
+        child_generate(args.generate)
+        return 0
+    if args.render_agreements:
+        child_render_agreements(args.render_agreements)
+        return 0
+    sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (QUICK_SIZES if args.quick else SIZES)
+    runs = args.runs or (1 if args.quick else 3)
+    if args.work:
+        args.work.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="guide-bench.", dir=args.work))
+    try:
+        results = run(tuple(sorted(set(sizes))), runs, args.out.resolve(), work, args.quick)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(table(results))
+    missed = [name for name, f in figures(results) if f["met"] is False]
+    print(f"\n{len(missed)} budget(s) missed{': ' + ', '.join(missed) if missed else ''}; figures in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
