@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from guide.errors import InvalidContentError
 from guide.model import build_model
@@ -39,3 +40,42 @@ def test_interface_string_missing_in_one_language(tmp_path: Path) -> None:
     assert [str(e) for e in caught.value.errors] == [
         "gabarits/libelles.yaml:62: fr.page.apports: has no counterpart in 'en' (example: en:\n  page.apports: …)"
     ]
+
+
+def _synthetic(tmp_path: Path, n: int) -> dict[str, str]:
+    """The French pages of the benchmark's synthetic content with N entities of each kind."""
+    import bench
+
+    for lang in ("fr", "en"):
+        (tmp_path / lang).mkdir()
+        for key, value in bench.content(n, lang, agreements=0).items():
+            text = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False)
+            (tmp_path / lang / f"{key}.yaml").write_text(text, encoding="utf-8")
+    trees = load_content({"fr": tmp_path / "fr", "en": tmp_path / "en"}, tmp_path)
+    templates = ROOT / "gabarits"
+    return Renderer(templates, load_strings(templates, ["fr", "en"])).render(build_model(trees["fr"]))
+
+
+def _table(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("|")]
+
+
+def test_controversy_table_is_a_grid_while_it_fits_a_phone(tmp_path: Path) -> None:
+    page = _synthetic(tmp_path, 5)["controverses/index.md"]
+    rows = _table(page)
+    assert len(rows) == 2 + 5 and all(row.count("|") == 1 + 6 for row in rows)
+    assert page.count("✓") == 5 * 2  # each synthetic controversy has two solutions
+    assert "Un crochet indique" in page and '<div class="guide-matrix" markdown>' in page
+
+
+def test_controversy_table_lists_the_solutions_beyond_a_grid_size(tmp_path: Path) -> None:
+    """Past five solutions (more columns would not fit a phone), a row per controversy with its own solutions:
+    its size grows with the links, where a grid of 1,000 controversies by 1,000 solutions made a 38 MB page."""
+    page = _synthetic(tmp_path, 6)["controverses/index.md"]
+    rows = _table(page)
+    assert rows[0] == "| Controverse | Solutions qui y répondent |" and len(rows) == 2 + 6
+    assert rows[2] == (
+        "| [Espaces 1](controverse-0001.md) | "
+        "[Ententes 1](../solutions/solution-0001.md)<br>[Ententes 2](../solutions/solution-0002.md) |"
+    )
+    assert "✓" not in page and "Un crochet" not in page and '<div class="guide-answers" markdown>' in page
