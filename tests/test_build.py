@@ -224,6 +224,13 @@ def test_glossary_abbreviations_become_tooltips(site: Path) -> None:
     assert 'id="hlm"' in glossary and "Un logement social public." in glossary
 
 
+def test_generated_markdown_is_written_as_mkdocs_reads_it(site: Path) -> None:
+    """Abbreviations and typography are in the generated files (the hook leaves those pages alone): once each."""
+    markdown = (site.parent / "docs" / "fr" / "chapitres" / "reseau.md").read_text(encoding="utf-8")
+    assert markdown.count("*[HLM]: habitation à loyer modique") == 1 and "Ce qu’un réseau" in markdown
+    assert html(site, "chapitres/reseau/").count('<abbr title="habitation à loyer modique">HLM</abbr>') >= 1
+
+
 def test_agreement_page_has_its_form_its_blanks_and_its_signatures(site: Path) -> None:
     page = html(site, "ententes/salle/")
     form = re.search(r'<form class="guide-fill".*?</form>', page, re.DOTALL).group(0)

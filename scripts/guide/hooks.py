@@ -23,7 +23,13 @@ from .render import TemplateError, load_strings
 from .settings import Settings, SettingsError
 
 log = logging.getLogger("mkdocs.plugins.guide")
-_state: dict[str, Any] = {"fingerprint": None, "settings": (None, None), "abbreviations": {}, "not_found": {}}
+_state: dict[str, Any] = {
+    "fingerprint": None,
+    "settings": (None, None),
+    "abbreviations": {},
+    "generated": frozenset(),  # the generated pages' paths: written finished, the page event leaves them alone
+    "not_found": {},
+}
 
 
 def _settings(config: Any) -> Settings:
@@ -59,6 +65,9 @@ def on_pre_build(config: Any) -> None:
         raise PluginError(str(exc)) from None
     _state["fingerprint"] = fingerprint
     _state["abbreviations"] = result.abbreviations
+    _state["generated"] = frozenset(
+        str(settings.docs_dir / lang / path) for lang, paths in result.pages.items() for path in paths
+    )
     for line in result.stale:  # a warning: `mkdocs build --strict` (and so `make site`) stops on it
         log.warning(f"{line} (see make status)")
     log.info(
@@ -68,10 +77,12 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """On every page, generated or written by hand: the glossary's abbreviations, and French typography."""
+    """On a page written by hand, what the generator gives its own pages: the glossary's abbreviations, and
+    French typography."""
+    if page.file.abs_src_path in _state["generated"]:
+        return markdown
     lang = urls.page_language(page.url, _settings(config).languages)
-    markdown = text.with_abbreviations(markdown, _state["abbreviations"].get(lang, {}))
-    return text.typeset_markdown(markdown, lang)
+    return text.finish_page(markdown, lang, _state["abbreviations"].get(lang, {}))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set the language switcher's links (50)

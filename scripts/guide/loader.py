@@ -29,6 +29,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _constructor = yaml.constructor.SafeConstructor()
@@ -132,7 +133,7 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
             return [self.value(item, (*where, i)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
-            return _constructor.construct_object(node)
+            return node.value if node.tag == _STR_TAG else _constructor.construct_object(node)  # texts: as they are
         self.fail(node, where, f"the YAML tag {node.tag} is not allowed", "plain text, a list or a mapping")
         return None
 
@@ -142,7 +143,7 @@ class _Walker:
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SCALAR_TAGS):
                 self.fail(key_node, where, "a key must be a plain word", "titre: ...")
                 continue
-            key = str(_constructor.construct_object(key_node))
+            key = key_node.value if key_node.tag == _STR_TAG else str(_constructor.construct_object(key_node))
             if key in result:
                 self.fail(key_node, (*where, key), "this key appears twice in the same mapping", "keep only one")
                 continue

@@ -6,7 +6,6 @@ Links are declared one way in the YAML (a role lists its structures); the way ba
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,8 +41,19 @@ class Entity:
 
     def link_from(self, page: str) -> str:
         """A relative Markdown link to this entity from the page ``page``."""
-        target = posixpath.relpath(self.path, posixpath.dirname(page) or ".")
+        target = relative_path(self.path, page)
         return f"{target}#{self.anchor}" if self.anchor else target
+
+
+def relative_path(target: str, page: str) -> str:
+    """``target`` seen from the folder of ``page``, both relative to the same folder ("roles/a.md", "outils/b.md"
+    -> "../roles/a.md"). ``posixpath.relpath`` gives the same, at ten times the cost: it makes both absolute
+    from the current folder, and a guide has a link for every relation on every page."""
+    folder, parts = page.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + parts[common:])
 
 
 @dataclass

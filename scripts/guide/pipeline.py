@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import status
+from . import status, text
 from .agreement_files import Printer, build_site_files
 from .citation import Citation, load_citation
 from .model import build_model
@@ -25,7 +25,7 @@ class Generation:
     removed: int
     rendered: int  # agreement files (PDF, DOCX) rendered, not found in the cache
     stale: list[str]  # translations behind their source (or the reverse), one line each
-    abbreviations: dict[str, dict[str, str]]  # language -> abbreviation -> full term
+    abbreviations: dict[str, dict[str, str]]  # language -> abbreviation -> full term, for hand-written pages
 
 
 def check(settings: Settings) -> None:
@@ -50,7 +50,12 @@ def generate(settings: Settings) -> Generation:
     if settings.cache_is_own:
         printer.prune()
     renderer = Renderer(settings.templates, strings, _citation(settings), files)
-    rendered = {lang: renderer.render(model) for lang, model in models.items()}
+    abbreviations = {lang: m.abbreviations() for lang, m in models.items()}
+    # The pages are written as MkDocs reads them (abbreviations, typography): the hook leaves them as they are.
+    rendered = {
+        lang: {path: text.finish_page(page, lang, abbreviations[lang]) for path, page in renderer.render(model).items()}
+        for lang, model in models.items()
+    }
     # Everything is rendered before anything is written: a template error leaves docs/ as it was.
     pages: dict[str, list[str]] = {}
     written = removed = 0
@@ -59,7 +64,6 @@ def generate(settings: Settings) -> Generation:
         written, removed = written + w, removed + r
         pages[lang] = sorted(found)
     stale = [str(finding) for finding in status.stale(trees)]
-    abbreviations = {lang: m.abbreviations() for lang, m in models.items()}
     return Generation(pages, written, removed, printer.rendered, stale, abbreviations)
 
 

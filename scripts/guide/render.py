@@ -91,6 +91,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # a generation makes its own Renderer: no need to check each template's date per page
         )
         self.env.filters["blanks"] = with_blanks
 

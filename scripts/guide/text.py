@@ -20,15 +20,28 @@ def inert(text: str) -> str:
     return _UNSAFE_REF.sub(r"\1#", text)
 
 
+_OPEN_QUOTE = re.compile("«[ \u00a0\u202f]*")
+_CLOSE_QUOTE = re.compile("[ \u00a0\u202f]*»")
+_COLON = re.compile(r"[ \u00a0\u202f]+:(?=\s|$)")
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_HIGH_PUNCTUATION = re.compile(r"[ \u00a0\u202f]+([;!?])")
+
+
 def typeset_fr(text: str) -> str:
     """Quebec (OQLF) typography: no-break space before the colon and inside « », a narrow one before ; ! ?,
     the typographic apostrophe, and no break inside a number."""
-    text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)
-    text = re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", text)
-    text = re.sub(r"[ \u00a0\u202f]+:(?=\s|$)", NBSP + ":", text)
+    # Each rule runs only where its character occurs: a build typesets every part of every page.
+    if "«" in text:
+        text = _OPEN_QUOTE.sub("«" + NBSP, text)
+    if "»" in text:
+        text = _CLOSE_QUOTE.sub(NBSP + "»", text)
+    if ":" in text:
+        text = _COLON.sub(NBSP + ":", text)
     text = text.replace("'", "’")
-    text = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", NBSP, text)  # 20 000: the thousands never split from the rest
-    return re.sub(r"[ \u00a0\u202f]+([;!?])", NNBSP + r"\1", text)
+    text = _THOUSANDS.sub(NBSP, text)  # 20 000: the thousands never split from the rest
+    if ";" in text or "!" in text or "?" in text:
+        text = _HIGH_PUNCTUATION.sub(NNBSP + r"\1", text)
+    return text
 
 
 _CODE = re.compile(r"(^```.*?^```[ \t]*$|`[^`\n]+`|\]\([^)\n]*\)|<[^>\n]*>)", re.MULTILINE | re.DOTALL)
@@ -75,3 +88,8 @@ def with_abbreviations(markdown: str, abbreviations: dict[str, str]) -> str:
     if not used:
         return markdown
     return markdown.rstrip("\n") + "\n\n" + "".join(f"*[{short}]: {term}\n" for short, term in used)
+
+
+def finish_page(markdown: str, lang: str, abbreviations: dict[str, str]) -> str:
+    """A page as MkDocs reads it: the glossary's abbreviations appended, and typeset for its language."""
+    return typeset_markdown(with_abbreviations(markdown, abbreviations), lang)
