@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import traceback
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from .citation import Citation
 from .diagram import model_svg
 from .errors import ErrorList, InvalidContentError
 from .loader import load_file
-from .model import Entity, Model
+from .model import Entity, Model, relative_path
 from .schema import Kind
 from .text import prepare
 
@@ -146,7 +145,7 @@ class Renderer:
             for variant, ext, target in site_files(entity.id, list(self.strings)):
                 if target in self.files:
                     size = _size(len(self.files[target]), model.lang)
-                    link = posixpath.relpath(target, posixpath.dirname(path))
+                    link = relative_path(target, path)
                     name = label(f"entente.fichiers.{variant.name}")
                     out.setdefault(ext, []).append(f"[{name}]({link}) <small>({size})</small>")
             return [{"format": ext, "links": found} for ext, found in out.items()]
