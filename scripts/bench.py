@@ -490,10 +490,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch(url: str) -> str:
+def fetch(url: str, timeout: float = 120) -> str:
     """The page, or "" while the server is not up; a request made during a rebuild waits for its end."""
     try:
-        with urllib.request.urlopen(url, timeout=120) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         error.close()

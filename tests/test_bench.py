@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench import figures
 from sites import ROOT
 
 PER_SIZE = [
@@ -49,7 +50,7 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
     expected = [f"sizes.{n}.{name}" for n in sizes for name in PER_SIZE]
     expected += [f"growth.{name}" for name in GROWTH] + [f"agreements.{name}" for name in AGREEMENTS]
     expected += [f"serve.{name}" for name in SERVE]
-    found = dict(_figures(results))
+    found = dict(figures(results))
     assert sorted(found) == sorted(expected)
     for name, figure in found.items():
         assert isinstance(figure["value"], (int, float)), name
@@ -70,13 +71,3 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
     assert results["date"] and results["date_from"] in ("SOURCE_DATE_EPOCH", "clock")
     for name in expected:  # the printed table
         assert name in result.stdout
-
-
-def _figures(results: dict, prefix: str = "") -> list[tuple[str, dict]]:
-    found = []
-    for key, value in results.items():
-        if isinstance(value, dict) and "unit" in value:
-            found.append((prefix + key, value))
-        elif isinstance(value, dict):
-            found += _figures(value, f"{prefix}{key}.")
-    return found

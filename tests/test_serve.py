@@ -3,40 +3,21 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench import fetch, free_port
 from sites import ROOT, make_project
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:  # not built yet
-        error.close()
-        return ""
-    except OSError:  # not listening yet
-        return ""
 
 
 def wait_for(url: str, text: str, seconds: float = 30) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if text in fetch(url):
+        if text in fetch(url, timeout=2):
             return True
         time.sleep(0.2)
     return False
@@ -80,4 +61,4 @@ def test_yaml_edit_is_served(server: tuple[Path, str]) -> None:
         path.read_text(encoding="utf-8").replace("Intervenante de milieu", "Intervenante de quartier"), encoding="utf-8"
     )
     assert wait_for(f"{base}/roles/intervenante/", "Intervenante de quartier")
-    assert "Intervenante de quartier" in fetch(f"{base}/roles/")
+    assert "Intervenante de quartier" in fetch(f"{base}/roles/", timeout=2)
