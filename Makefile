@@ -7,7 +7,7 @@ RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 BROWSER := $(VENV)/.browser
 AXE    := tests/navigateur/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test check status agreement bench lint format lock clean
+.PHONY: site serve test check status agreement bench fuzz lint format lock clean
 
 $(STAMP): requirements.in constraints.txt scripts/system-packages.sh
 	scripts/system-packages.sh
@@ -47,16 +47,22 @@ status: $(STAMP)
 
 ## agreement: a filled-in agreement from a data file, e.g. make agreement DATA=scripts/exemples/reseau-exemple.yaml
 ##            [LANGUE=fr|en|fr-en] [FORMAT=pdf|docx|html] [OUT=file] (written next to the data file by default)
+##            [FORCE=1: replace OUT if it exists]
 agreement: $(STAMP)
 	$(if $(DATA),,$(error give the data file: make agreement DATA=scripts/exemples/reseau-exemple.yaml))
 	$(RUN) $(BIN)/python -m guide agreement "$(DATA)" $(if $(LANGUE),--langue "$(LANGUE)") \
-		$(if $(FORMAT),--format "$(FORMAT)") $(if $(OUT),--sortie "$(OUT)")
+		$(if $(FORMAT),--format "$(FORMAT)") $(if $(OUT),--sortie "$(OUT)") $(if $(filter 1,$(FORCE)),--force)
 
 ## bench: time the build on synthetic content (N = 10, 100, 1000 of each kind) and the real one, into
 ##        bench/results.json [RUNS=3] [SIZES=10,100,1000] [QUICK=1: tiny sizes, one run] (see bench/README.md)
 bench: $(STAMP)
 	$(RUN) $(BIN)/python scripts/bench.py $(if $(QUICK),--quick) $(if $(RUNS),--runs $(RUNS)) \
 		$(if $(SIZES),--sizes $(SIZES))
+
+## fuzz: the property-based tests of the loader and the validator (tests/test_fuzz.py), with new examples and
+##       many more of them than make test runs [EXAMPLES=20000]
+fuzz: $(STAMP)
+	GUIDE_FUZZ=long $(if $(EXAMPLES),GUIDE_FUZZ_EXAMPLES=$(EXAMPLES)) $(RUN) $(BIN)/python -m pytest tests/test_fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
@@ -73,5 +79,6 @@ lock:
 	$(VENV).lock/bin/python -m pip freeze --exclude-editable > constraints.txt
 	rm -rf $(VENV).lock
 
+## clean: remove the site, the caches, the environment, and what stopped builds left (site.*, .mkdocs-hors-ligne.*.yml)
 clean:
-	rm -rf site site.* .cache $(VENV)
+	rm -rf site site.* .mkdocs-hors-ligne.*.yml .cache $(VENV)

@@ -8,11 +8,14 @@ accepted one builds, and whatever markup or script it held is printed as text, n
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import resource
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,7 +27,38 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     for i in range(20)
 )
 
-# (case, file, how to change it, the message expected, or None when the input is accepted)
+TOO_DEEP = (
+    "lists and mappings are nested more than 50 levels deep "
+    "(example: the content needs a few levels: close each [ and { you open, and check the indentation)"
+)
+NOT_A_FILE = "only a file may be named *.yaml"
+NOT_REGULAR = (
+    f"is not a regular file (a pipe, a device or a socket): {NOT_A_FILE} "
+    "(example: remove it, or replace it with a YAML file)"
+)
+
+
+def _folder(path: Path) -> None:
+    (path / "vieux").mkdir(parents=True)
+
+
+def _pipe(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _link_to_a_device(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def _broken_link(path: Path) -> None:
+    path.symlink_to(path.with_name("ailleurs.yaml"))
+
+
+def _too_large(path: Path) -> None:
+    path.write_bytes(b"roles: []\n" + b"# " + b"x" * 11_000_000 + b"\n")
+
+
+# (case, file, how to change it: (old, new) text, or a function given the file's path, the message expected)
 REFUSED = [
     (
         "yaml syntax error",
@@ -110,6 +144,93 @@ REFUSED = [
         "fr/guide.yaml:33: outils[1].resume: is 5599 characters long, at most 2000 are allowed "
         "(example: split it into shorter paragraphs)",
     ),
+    (
+        "impossible date in an agreement",
+        "fr/guide.yaml",
+        ('    date: "2026-11-22"', '    date: "2026-02-30"'),
+        "fr/guide.yaml:77: ententes[1].date: '2026-02-30' is not a date of the calendar "
+        '(example: date: "2026-11-22")',
+    ),
+    (
+        "impossible date, unquoted",
+        "en/guide.yaml",
+        ('    date: "2026-11-22"', "    date: 2026-02-30"),
+        "en/guide.yaml:77: ententes[1].date: '2026-02-30' is not a date of the calendar "
+        '(example: date: "2026-11-22")',
+    ),
+    (
+        "unquoted date as a title",
+        "fr/guide.yaml",
+        ("    titre: Comité de coordination", "    titre: 2026-01-01"),
+        "fr/guide.yaml:31: outils[1].titre: expected text, got a date (2026-01-01): write it in quotes "
+        '(example: titre: "Comité de coordination")',
+    ),
+    (
+        "nesting 100,000 levels deep, in flow style",
+        "fr/profond.yaml",
+        ("", "roles: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        f"fr/profond.yaml:1: {TOO_DEEP}",
+    ),
+    (
+        "nesting deep, in block style",
+        "fr/profond.yaml",
+        ("", "roles:\n" + "".join(" " * i + "- x:\n" for i in range(0, 200, 2))),
+        f"fr/profond.yaml:26: {TOO_DEEP}",
+    ),
+    (
+        "id of 300 characters",
+        "fr/guide.yaml",
+        ("  - id: entente\n", "  - id: " + "e" * 300 + "\n"),
+        "fr/guide.yaml:40: solutions[1].id: is 300 characters long, at most 60 are allowed in an id "
+        "(it names files and pages) (example: id: ententes-gestion)",
+    ),
+    (
+        "folder named .yaml",
+        "fr/archive.yaml",
+        _folder,
+        f"fr/archive.yaml: is a folder: {NOT_A_FILE} (example: rename the folder without .yaml)",
+    ),
+    ("pipe named .yaml", "fr/tube.yaml", _pipe, f"fr/tube.yaml: {NOT_REGULAR}"),
+    ("link to /dev/zero", "fr/zero.yaml", _link_to_a_device, f"fr/zero.yaml: {NOT_REGULAR}"),
+    (
+        "link to nothing",
+        "fr/perdu.yaml",
+        _broken_link,
+        "fr/perdu.yaml: is a link to a file that does not exist (example: remove it, or point it at a file)",
+    ),
+    (
+        "file of 11 MB",
+        "fr/enorme.yaml",
+        _too_large,
+        "fr/enorme.yaml: the file is 11,000,013 bytes long, more than the 10,000,000 a content file may hold "
+        "(example: split it into several files)",
+    ),
+    (
+        "nul byte on line 40",
+        "fr/guide.yaml",
+        ("  - id: entente\n", "  - id: ent\x00ente\n"),
+        "fr/guide.yaml:40: the file holds the character U+0000, which YAML does not allow "
+        "(example: delete it: it is often invisible, so retype the line)",
+    ),
+    (
+        "100,000 bad entries",
+        "fr/nombreux.yaml",
+        ("", "roles:\n" + "  - 1\n" * 100_000),
+        "fr/nombreux.yaml:100: roles[99]: expected a mapping, got a number\n… and 99901 more errors\n",
+    ),
+    (
+        "terminal escape in a text",
+        "fr/guide.yaml",
+        ("    resume: Il coordonne.", '    resume: "Il \\e[2J\\e]0;pris\\acoordonne."'),
+        "fr/guide.yaml:33: outils[1].resume: holds the control character U+001B, which a page cannot show "
+        '(example: remove it (in double quotes, an escape such as "\\e" or "\\x1b" writes one))',
+    ),
+    (
+        "terminal escape and bidirectional override in a key",
+        "fr/guide.yaml",
+        ("    resume: Il coordonne.", '    resume: Il coordonne.\n    "\\e[31m\\u202eemuser": x'),
+        "fr/guide.yaml:34: outils[1].\\x1b[31m\\u202eemuser: unknown field '\\x1b[31m\\u202eemuser' (known fields: ",
+    ),
 ]
 
 
@@ -137,6 +258,9 @@ def _change(project: Path, file: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
 def _snapshot(site: Path) -> dict[str, str]:
     return {
         p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -151,11 +275,14 @@ def _limit_memory() -> None:  # an alias bomb must be refused before it could us
 
 @pytest.mark.parametrize(("case", "file", "change", "message"), REFUSED, ids=[c[0] for c in REFUSED])
 def test_refused_clearly_and_site_kept(
-    built: Path, tmp_path: Path, case: str, file: str, change: tuple[str, str], message: str
+    built: Path, tmp_path: Path, case: str, file: str, change: tuple[str, str] | Callable[[Path], None], message: str
 ) -> None:
     project = _copy(built, tmp_path)
     before = _snapshot(project / "site")
-    _change(project, file, *change)
+    if callable(change):  # what a text cannot make: a folder, a pipe, a link
+        change(project / file)
+    else:
+        _change(project, file, *change)
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "guide", "site", "--config-file", str(project / "mkdocs.yml")],
@@ -167,7 +294,9 @@ def test_refused_clearly_and_site_kept(
         timeout=120,
     )
     assert result.returncode == 1
-    assert message in result.stderr, result.stderr
+    assert message in result.stderr, result.stderr[-3000:]
+    assert len(result.stderr.splitlines()) < 110  # the first hundred errors, never a flood
+    assert not _TERMINAL_CONTROL.search(result.stderr)  # the content's control characters are shown escaped
     assert "Traceback" not in result.stderr and "site was left as it was" in result.stderr
     assert _snapshot(project / "site") == before
     assert not list(project.glob("site.*"))
@@ -187,15 +316,15 @@ HOSTILE = "Intervenante </title><script>alert(1)</script> <img src=x onerror=ale
 
 
 def test_markup_and_script_links_in_text_are_rendered_inert(built: Path, tmp_path: Path) -> None:
-    """Raw HTML, an onerror attribute and a javascript: link, in a title (printed in <title> through Material's
-    striptags) and in a text field: accepted, shown as text, never run."""
+    """Raw HTML and an onerror attribute, in a title (printed in <title> through Material's striptags) and in a
+    text field beside a link: accepted, shown as text, never run. (A javascript: link is refused: test_hostile.)"""
     project = _copy(built, tmp_path)
     _change(project, "fr/guide.yaml", "    titre: Intervenante de milieu", f'    titre: "{HOSTILE}"')
     _change(
         project,
         "fr/guide.yaml",
         "    resume: Il coordonne.",
-        '    resume: "Il coordonne [clic](javascript:alert(3)) <script>alert(4)</script>"',
+        '    resume: "Il coordonne [clic](https://example.org/) <script>alert(4)</script>"',
     )
     result = build(project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
@@ -205,4 +334,4 @@ def test_markup_and_script_links_in_text_are_rendered_inert(built: Path, tmp_pat
         assert "<script>alert" not in page and "onerror=alert" not in page.replace("&lt;img src=x onerror", "")
         assert "javascript:" not in page
     assert "<title>Intervenante &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in role
-    assert 'Il coordonne <a href="#">clic</a> &lt;script&gt;alert(4)&lt;/script&gt;' in tool
+    assert 'Il coordonne <a href="https://example.org/">clic</a> &lt;script&gt;alert(4)&lt;/script&gt;' in tool

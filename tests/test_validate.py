@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.errors import InvalidContentError
+from guide.errors import ContentError, InvalidContentError
+from guide.model import build_model
 from guide.validate import load_content
 from sites import FIXTURES
 
@@ -156,6 +157,112 @@ CASES = {
             '(example: titre: "Le partage et la gestion des espaces collectifs")'
         ],
     ),
+    "impossible date": (
+        "fr",
+        '    date: "2026-11-22"',
+        '    date: "2026-02-30"',
+        [
+            "fr/guide.yaml:77: ententes[1].date: '2026-02-30' is not a date of the calendar "
+            '(example: date: "2026-11-22")'
+        ],
+    ),
+    "impossible date, unquoted": (
+        "fr",
+        '    date: "2026-11-22"',
+        "    date: 2026-02-30",
+        [
+            "fr/guide.yaml:77: ententes[1].date: '2026-02-30' is not a date of the calendar "
+            '(example: date: "2026-11-22")'
+        ],
+    ),
+    "date written otherwise": (
+        "en",
+        '    date: "2026-11-22"',
+        "    date: November 22, 2026",
+        [
+            "en/guide.yaml:77: ententes[1].date: expected a date written YYYY-MM-DD, got 'November 22, 2026' "
+            '(example: date: "2026-11-22")'
+        ],
+    ),
+    "date and time": (
+        "en",
+        '    date: "2026-11-22"',
+        "    date: 2026-11-22 10:00:00",
+        [
+            "en/guide.yaml:77: ententes[1].date: expected a date written YYYY-MM-DD, "
+            'got a date and time (2026-11-22 10:00:00) (example: date: "2026-11-22")'
+        ],
+    ),
+    "unquoted date in a text": (
+        "fr",
+        "    titre: Comité de coordination",
+        "    titre: 2026-01-01",
+        [
+            "fr/guide.yaml:31: outils[1].titre: expected text, got a date (2026-01-01): write it in quotes "
+            '(example: titre: "Comité de coordination")'
+        ],
+    ),
+    "id too long": (
+        "fr",
+        "  - id: comite\n",
+        "  - id: " + "comite-" * 40 + "x\n",
+        [
+            "fr/guide.yaml:30: outils[1].id: is 281 characters long, at most 60 are allowed in an id "
+            "(it names files and pages) (example: id: comite-coordination)",
+            "en/guide.yaml:30: outils[1].id: 'comite' exists in en/ but not in fr/ "
+            "(example: add the outils entry with id: comite to fr/, translated)",
+            "fr/guide.yaml:27: roles[1].structures[1]: 'comite' is not the id of any of the outils (known: none yet) "
+            "(example: add an entry with id: comite to outils, or fix the id)",
+            "fr/guide.yaml:43: solutions[1].outils[1]: 'comite' is not the id of any of the outils (known: none yet) "
+            "(example: add an entry with id: comite to outils, or fix the id)",
+        ],
+    ),
+    "reference too long": (
+        "fr",
+        "    structures: [comite]",
+        "    structures: [" + "a" * 300 + "]",
+        [
+            "fr/guide.yaml:27: roles[1].structures[1]: is 300 characters long, at most 60 are allowed in an id "
+            "(it names files and pages) (example: structures: [comite-coordination])"
+        ],
+    ),
+    "blank too long": (
+        "fr",
+        "située au [[lieu]].",
+        "située au [[" + "a" * 61 + "]].",
+        [
+            "fr/guide.yaml:88: ententes[1].sections[1].clauses[1]: '[[" + "a" * 58 + "…' is not a blank: "
+            "write the id of a field between [[ ]] (example: [[lieu]])"
+        ],
+    ),
+    "control character in a text": (
+        "fr",
+        "    resume: Il coordonne.",
+        '    resume: "Il \\e[31mcoordonne."',
+        [
+            "fr/guide.yaml:33: outils[1].resume: holds the control character U+001B, which a page cannot show "
+            '(example: remove it (in double quotes, an escape such as "\\e" or "\\x1b" writes one))'
+        ],
+    ),
+    "C1 control character in a text": (
+        "en",
+        "    resume: It coordinates.",
+        '    resume: "It \\x85coordinates\\x9b."',
+        [
+            "en/guide.yaml:33: outils[1].resume: holds the control character U+0085, which a page cannot show "
+            '(example: remove it (in double quotes, an escape such as "\\e" or "\\x1b" writes one))'
+        ],
+    ),
+    "control and bidirectional characters in a key": (
+        "fr",
+        "    categorie: structure",
+        '    categorie: structure\n    "\\e]0;titre\\a\\u202eresume": Il coordonne.',
+        [
+            "fr/guide.yaml:33: outils[1].\\x1b]0;titre\\x07\\u202eresume: "
+            "unknown field '\\x1b]0;titre\\x07\\u202eresume' (known fields: id, titre, resume, description, "
+            "categorie, sources, traduction)"
+        ],
+    ),
 }
 
 
@@ -178,3 +285,60 @@ def test_all_errors_reported_at_once(tmp_path: Path) -> None:
     messages = [str(e) for e in caught.value.errors]
     assert len(messages) == 4, messages
     assert str(caught.value).startswith("4 content errors:\n")
+
+
+def test_a_date_quoted_or_not_is_the_same_date_and_an_impossible_one_is_a_title(tmp_path: Path) -> None:
+    """YAML reads an unquoted date as a date, a quoted one as text: the model prints both as YYYY-MM-DD, and the
+    two languages agree. What looks like a date and is none stays text, which a title may be."""
+    shutil.copytree(FIXTURES / "petit", tmp_path, dirs_exist_ok=True)
+    fr = tmp_path / "fr" / "guide.yaml"
+    text = fr.read_text(encoding="utf-8")
+    text = text.replace('    date: "2026-11-22"', "    date: 2026-11-22")
+    fr.write_text(text.replace("    titre: Comité de coordination", "    titre: 2026-13-45"), encoding="utf-8")
+    trees = load_content({"fr": tmp_path / "fr", "en": tmp_path / "en"}, tmp_path)
+    models = {lang: build_model(tree) for lang, tree in trees.items()}
+    assert [m.find("ententes", "salle")["date"] for m in models.values()] == ["2026-11-22", "2026-11-22"]
+    assert models["fr"].find("outils", "comite")["titre"] == "2026-13-45"
+
+
+def _errors(count: int) -> list[ContentError]:
+    return [ContentError("fr/roles.yaml", line, "roles", "expected a mapping, got a number") for line in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("count", "last"), [(100, None), (101, "… and 1 more error"), (100_000, "… and 99900 more errors")]
+)
+def test_the_printed_list_of_errors_stops_at_a_hundred(count: int, last: str | None) -> None:
+    lines = str(InvalidContentError(_errors(count))).splitlines()
+    assert lines[0] == f"{count} content errors:"
+    assert lines[1] == "fr/roles.yaml: roles: expected a mapping, got a number"  # line 0: no line shown
+    assert len(lines) == 101 + (last is not None)
+    assert lines[-1] == (last or "fr/roles.yaml:99: roles: expected a mapping, got a number")
+
+
+def test_messages_show_control_and_bidirectional_characters_escaped() -> None:
+    error = ContentError(
+        "fr/a\x1b[2J.yaml", 3, "roles[1].\u202ex", "unknown field '\u2066\x00\t\n'", "roles:\n  - \x1b"
+    )
+    assert str(error) == (
+        "fr/a\\x1b[2J.yaml:3: roles[1].\\u202ex: unknown field '\\u2066\\x00\\x09\\x0a' (example: roles:\n  - \\x1b)"
+    )
+
+
+def test_the_mkdocs_hook_logs_a_hundred_errors_then_how_many_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from guide import hooks
+    from guide.settings import Settings
+
+    shutil.copytree(FIXTURES / "petit", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "fr" / "nombreux.yaml").write_text("roles:\n" + "  - 1\n" * 150, encoding="utf-8")
+    settings = Settings(tmp_path, {"fr": tmp_path / "fr", "en": tmp_path / "en"}, tmp_path / "gabarits", tmp_path)
+    monkeypatch.setattr(hooks, "_settings", lambda config: settings)
+    with pytest.raises(PluginError, match="151 content error"):
+        hooks.on_pre_build(None)
+    logged = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.guide"]
+    assert len(logged) == 101
+    assert logged[-2:] == ["fr/nombreux.yaml:100: roles[99]: expected a mapping, got a number", "… and 51 more errors"]

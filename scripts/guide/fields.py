@@ -16,11 +16,21 @@ from typing import Any
 
 import yaml
 
-from .errors import ErrorList
+from . import links
+from .errors import ErrorList, character_name
 from .loader import Document, format_path
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_PATTERN = re.compile(f"^{_ID}$")
+ID_MAX_LENGTH = 60  # an id names files and folders (entente-<id>-fr-en.pdf), which a file system limits
+_ID_TOO_LONG = f"characters long, at most {ID_MAX_LENGTH} are allowed in an id (it names files and pages)"
+# C0 and C1 control characters but tab and newline: a page cannot show them (YAML's "\e" or "\x07" writes one)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def is_id(value: Any) -> bool:
+    """An id as every field that holds or names one takes it: its pattern, and not too long for a file name."""
+    return isinstance(value, str) and len(value) <= ID_MAX_LENGTH and ID_PATTERN.match(value) is not None
 
 
 def kind_of(value: Any) -> str:
@@ -33,6 +43,10 @@ def kind_of(value: Any) -> str:
         return "a number"
     if isinstance(value, str):
         return "text"
+    if isinstance(value, datetime.datetime):
+        return f"a date and time ({value.isoformat(' ')})"
+    if isinstance(value, datetime.date):
+        return f"a date ({value.isoformat()})"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -62,6 +76,7 @@ class Field:
     neutral: bool = False
 
     type_name = "value"
+    takes_text = False  # a value of this field is text: an unquoted date given to it is text to put in quotes
 
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
         raise NotImplementedError
@@ -104,7 +119,10 @@ class Field:
         return self.example if name.isdigit() else f"{name}: {self.example}"
 
     def wrong_type(self, value: Any, where: tuple, ctx: Context) -> bool:
-        ctx.error(where, f"expected {self.type_name}, got {kind_of(value)}", self.example_line(str(where[-1])))
+        what = f"expected {self.type_name}, got {kind_of(value)}"
+        if self.takes_text and isinstance(value, datetime.date):  # YAML reads an unquoted 2026-01-01 as a date
+            what += ": write it in quotes"
+        ctx.error(where, what, self.example_line(str(where[-1])))
         return False
 
 
@@ -113,6 +131,7 @@ class Text(Field):
     """One paragraph of text; inline Markdown (bold, italics, links) is allowed."""
 
     type_name = "text"
+    takes_text = True
     max_length: int = 2000
     translate: bool = True  # False for names, abbreviations, citations and addresses, the same in every language
 
@@ -122,6 +141,14 @@ class Text(Field):
         if not value.strip():
             ctx.error(where, "is empty", self.example_line(str(where[-1])))
             return False
+        control = _CONTROL.search(value)
+        if control:
+            ctx.error(
+                where,
+                f"holds the control character {character_name(control.group())}, which a page cannot show",
+                'remove it (in double quotes, an escape such as "\\e" or "\\x1b" writes one)',
+            )
+            return False
         if len(value) > self.max_length:
             ctx.error(
                 where,
@@ -129,7 +156,19 @@ class Text(Field):
                 "split it into shorter paragraphs",
             )
             return False
-        return True
+        return self.check_links(value, where, ctx)
+
+    def check_links(self, value: str, where: tuple, ctx: Context) -> bool:
+        """A link in a text leads to a page of the guide or to a web or mail address, never to a script."""
+        unsafe = links.unsafe_schemes(value)
+        for scheme in unsafe:
+            ctx.error(
+                where,
+                f"a link to a '{scheme}:' address is not allowed: a link leads to a page of the guide or to an "
+                f"address starting with {', '.join(s + ':' for s in links.TEXT_SCHEMES)}",
+                "[le modèle](../modele/index.md) or [l'article](https://doi.org/10.7202/1095938ar)",
+            )
+        return not unsafe
 
     def value_schema(self) -> dict:
         return {
@@ -158,7 +197,8 @@ class Markdown(Text):
 
 
 BLANK = re.compile(r"\[\[([^\[\]]*)\]\]")
-_BAD_BLANK = rf"\[\[(?!{_ID}\]\])[^\[\]]*\]\]"  # a [[…]] (as BLANK finds it) whose inside is not an id
+# a [[…]] (as BLANK finds it) whose inside is not an id: not the id pattern, or longer than an id may be
+_BAD_BLANK = rf"\[\[(?!(?=[a-z0-9-]{{1,{ID_MAX_LENGTH}}}\]\]){_ID}\]\])[^\[\]]*\]\]"
 
 
 @dataclass
@@ -171,9 +211,11 @@ class Clause(Text):
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
         if not super().check(value, where, ctx):
             return False
-        bad = [b for b in BLANK.findall(value) if not ID_PATTERN.match(b)]
+        bad = [b for b in BLANK.findall(value) if not is_id(b)]
         for blank in bad:
-            ctx.error(where, f"'[[{blank}]]' is not a blank: write the id of a field between [[ ]]", "[[lieu]]")
+            ctx.error(
+                where, f"{_shown(f'[[{blank}]]')} is not a blank: write the id of a field between [[ ]]", "[[lieu]]"
+            )
         return not bad
 
     def skeleton(self, value: Any) -> Any:
@@ -203,6 +245,19 @@ class Flag(Field):
         return {"type": "boolean"}
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: Any) -> str:
+    """A checked date as it is printed, YYYY-MM-DD, whether YAML read a date or text."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    try:
+        return datetime.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        return str(value)
+
+
 @dataclass
 class Date(Field):
     """A date written YYYY-MM-DD."""
@@ -212,14 +267,20 @@ class Date(Field):
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return True
-        if isinstance(value, str):
+        if isinstance(value, str) and _DATE.fullmatch(value.strip()):
             try:
                 datetime.date.fromisoformat(value.strip())
                 return True
-            except ValueError:
-                pass
+            except ValueError:  # 2026-02-30 (YAML leaves an unquoted one as text, as it is no date)
+                ctx.error(
+                    where, f"{_shown(value.strip())} is not a date of the calendar", self.example_line(str(where[-1]))
+                )
+                return False
         ctx.error(where, f"expected a date written YYYY-MM-DD, got {_shown(value)}", self.example_line(str(where[-1])))
         return False
+
+    def skeleton(self, value: Any) -> Any:
+        return iso_date(value) if self.neutral else None
 
     def value_schema(self) -> dict:
         # an editor's YAML (1.2) reads an unquoted 2027-01-01 as text, where PyYAML reads a date: both are valid
@@ -245,7 +306,13 @@ class Number(Field):
 
 
 def _shown(value: Any) -> str:
-    return f"'{value}'" if isinstance(value, str) else kind_of(value)
+    """A value in a message: a text in quotes, cut if it is long; otherwise what it is."""
+    if not isinstance(value, str):
+        return kind_of(value)
+    return f"'{value}'" if len(value) <= _SHOWN_LENGTH else f"'{value[:_SHOWN_LENGTH]}…'"
+
+
+_SHOWN_LENGTH = 60
 
 
 @dataclass
@@ -253,15 +320,19 @@ class Id(Field):
     """An identifier: lowercase letters, digits and hyphens, the same in every language."""
 
     type_name = "an id"
+    takes_text = True
     neutral: bool = True
 
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
         if not isinstance(value, str):
             return self.wrong_type(value, where, ctx)
+        if len(value) > ID_MAX_LENGTH:
+            ctx.error(where, f"is {len(value)} {_ID_TOO_LONG}", self.example_line(str(where[-1])))
+            return False
         if not ID_PATTERN.match(value):
             ctx.error(
                 where,
-                f"'{value}' is not a valid id: use lowercase letters, digits and hyphens",
+                f"{_shown(value)} is not a valid id: use lowercase letters, digits and hyphens",
                 self.example_line(str(where[-1])),
             )
             return False
@@ -270,6 +341,7 @@ class Id(Field):
     def value_schema(self) -> dict:
         return {
             "type": "string",
+            "maxLength": ID_MAX_LENGTH,
             "pattern": ID_PATTERN.pattern,
             "patternErrorMessage": "Not a valid id: use lowercase letters, digits and hyphens (example: lieu).",
         }
@@ -314,7 +386,10 @@ class Refs(Field):
         ok = True
         seen: set[str] = set()
         for i, item in enumerate(value):
-            if not isinstance(item, str) or not ID_PATTERN.match(item):
+            if isinstance(item, str) and len(item) > ID_MAX_LENGTH:
+                ctx.error((*where, i), f"is {len(item)} {_ID_TOO_LONG}", self.example_line(str(where[-1])))
+                ok = False
+            elif not isinstance(item, str) or not ID_PATTERN.match(item):
                 ctx.error(
                     (*where, i),
                     f"expected the id of one of the {self.target}, got {kind_of(item)}",
@@ -335,6 +410,7 @@ class Refs(Field):
             "uniqueItems": True,
             "items": {
                 "type": "string",
+                "maxLength": ID_MAX_LENGTH,
                 "pattern": ID_PATTERN.pattern,
                 "patternErrorMessage": f"Not an id of one of the {self.target}: lowercase letters, digits and hyphens.",
             },
@@ -476,3 +552,43 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     return value
+
+
+@dataclass
+class Link(Text):
+    """An address: a web address (``kind="url"``) or a DOI (``kind="doi"``), checked as what it is, never free
+    text printed into a link."""
+
+    kind: str = "url"
+    translate: bool = False
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return "a DOI" if self.kind == "doi" else "a web address"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not super().check(value, where, ctx):
+            return False
+        if self.kind == "doi":
+            if links.doi(value) is None:
+                ctx.error(where, f"expected a DOI (10.xxxx/…), got {_shown(value)}", self.example_line(str(where[-1])))
+                return False
+            return True
+        problem = links.web_address(value.strip())
+        if problem:
+            ctx.error(where, f"{problem}, got {_shown(value)}", self.example_line(str(where[-1])))
+        return problem is None
+
+    def pattern(self) -> str:
+        if self.kind == "doi":
+            return r"^\s*(?:(?:[hH][tT][tT][pP][sS]?://(?:dx\.)?doi\.org/|doi:\s*))?10\.\d{4,9}/\S+\s*$"
+        return r"^\s*[hH][tT][tT][pP][sS]?://[^\s\"'<>`\\{}|^/?#]+[^\s\"'<>`\\{}|^]*\s*$"
+
+    def value_schema(self) -> dict:
+        schema = super().value_schema()
+        schema["patternErrorMessage"] = (
+            "Not a DOI (example: 10.7202/1095938ar)."
+            if self.kind == "doi"
+            else "Not a web address (example: https://doi.org/10.7202/1095938ar)."
+        )
+        return schema

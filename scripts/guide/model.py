@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import Field, ListOf, Record, Text
+from . import links
+from .fields import Date, Field, Link, ListOf, Record, Text, iso_date
 from .schema import KINDS, Kind, ref_fields
 from .text import plain, prepare
 from .validate import Tree
@@ -111,9 +112,13 @@ def _link(entities: dict[str, dict[str, Entity]]) -> None:
 
 
 def _prepare(spec: Field, value: Any) -> Any:
-    """Every text of the content made inert; other values as they are."""
+    """Every text of the content made inert, every date as its YYYY-MM-DD text; other values as they are."""
     if value is None:
         return None
+    if isinstance(spec, Date):  # an unquoted date is read as a date, a quoted one as text: printed the same
+        return iso_date(value)
+    if isinstance(spec, Link):  # an address: checked, percent-encoded, and its text printed as it is
+        return links.href(value, spec.kind)
     if isinstance(spec, Text):  # Markdown fields too
         return prepare(value)
     if isinstance(spec, Record):  # every declared field, None when left out, so templates can test it

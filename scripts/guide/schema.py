@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .fields import BLANK, Choice, Clause, Context, Field, Flag, Id, ListOf, Markdown, Record, Refs, Text
+from .fields import BLANK, Choice, Clause, Context, Date, Field, Flag, Id, Link, ListOf, Markdown, Record, Refs, Text
 
 
 @dataclass(frozen=True)
@@ -283,9 +283,8 @@ AGREEMENTS = Kind(
                 help="The template's version, printed in its footer; the same in every language.",
                 example='"1.0"',
             ),
-            "date": Text(
+            "date": Date(
                 neutral=True,
-                translate=False,
                 help="The date of this version (YYYY-MM-DD), printed in the footer; the same in every language.",
                 example='"2026-11-22"',
             ),
@@ -383,14 +382,17 @@ REFERENCES = Kind(
                 help="The full reference, journal in *italics*.",
                 example='"Parent, A.-A. (2022). Titre. *Revue*, 33(1), 89-111."',
             ),
-            "doi": Text(
+            "doi": Link(
+                kind="doi",
                 required=False,
-                translate=False,
-                help="The DOI, as a full https://doi.org/ address.",
+                help="The DOI (10.xxxx/…, or its full https://doi.org/ address); printed as its https://doi.org/ "
+                "address.",
                 example='"https://doi.org/10.7202/1095938ar"',
             ),
-            "url": Text(
-                required=False, translate=False, help="An address where the text can be read.", example='"https://…"'
+            "url": Link(
+                required=False,
+                help="A web address (https:// or http://) where the text can be read.",
+                example='"https://www.erudit.org/fr/revues/nps/"',
             ),
         },
     ),

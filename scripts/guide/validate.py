@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ErrorList, InvalidContentError
-from .fields import ID_PATTERN, Context, Record, kind_of
+from .fields import Context, Record, is_id, kind_of
 from .loader import Document, format_path, load_file
 from .schema import KINDS, Kind
 
@@ -52,8 +52,9 @@ def load_content(folders: dict[str, Path], root: Path) -> dict[str, Tree]:
 
 
 def _display(path: Path, root: Path) -> str:
+    """``path`` as an editor names it, from the project's folder (a link is named, not the file it points to)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -120,7 +121,7 @@ def _read_list(kind: Kind, value: object, ctx: Context, tree: Tree) -> None:
     for i, item in enumerate(value):
         kind.record.check(item, (*where, i), ctx)
         ident = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(ident, str) or not ID_PATTERN.match(ident):
+        if not is_id(ident):
             continue  # already reported; an entry with a valid id is kept so references to it resolve
         if ident in known:
             ctx.error(
