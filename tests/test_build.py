@@ -236,7 +236,7 @@ def test_agreement_page_has_its_form_its_blanks_and_its_signatures(site: Path) -
     form = re.search(r'<form class="guide-fill".*?</form>', page, re.DOTALL).group(0)
     assert '<label for="champ-lieu">Adresse de la salle</label>' in form
     assert '<input id="champ-debut" data-champ="debut" type="date">' in form
-    assert '<input id="garder-horaire" data-garder="horaire" type="checkbox" checked>' in form
+    assert '<input id="garder-horaire" data-garder="horaire" type="checkbox" checked="">' in form
     text = re.search(r'<div class="guide-agreement">.*</div>', page, re.DOTALL).group(0)
     assert text.count('class="guide-blank" data-champ="debut"') == 2
     assert re.search(r'<div class="guide-section" data-optionnelle="[^"]*" data-section="horaire">', text)

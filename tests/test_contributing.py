@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from guide.errors import InvalidContentError
-from guide.fields import Choice, Clause, Field, Flag, Id, ListOf, Markdown, Record, Refs, Text
+from guide.fields import Choice, Clause, Date, Field, Flag, Id, Link, ListOf, Markdown, Record, Refs, Text
 from guide.schema import KINDS, field_paths
 from guide.validate import load_content
 from sites import ROOT
@@ -49,6 +49,10 @@ def type_words(spec: Field, lang: str) -> str:
         return "identifiant" if fr else "id"
     if isinstance(spec, Clause):
         return "clause"
+    if isinstance(spec, Date):
+        return "date"
+    if isinstance(spec, Link):
+        return "DOI" if spec.kind == "doi" else ("adresse web" if fr else "web address")
     if isinstance(spec, Markdown):
         return "texte Markdown" if fr else "Markdown text"
     if isinstance(spec, Text):

@@ -72,7 +72,7 @@ def docx(doc: Document) -> bytes:
         _signature(out, party, doc, Pt)
 
     props = out.core_properties
-    props.title = doc.title
+    props.title = doc.title if len(doc.title) <= 255 else doc.title[:254] + "…"  # the format's limit
     props.author = props.last_modified_by = ""
     props.language = {"fr": "fr-CA", "en": "en-CA"}.get(doc.lang, doc.lang)
     props.revision = 1

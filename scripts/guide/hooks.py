@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from . import pipeline, search, text, urls
-from .errors import InvalidContentError
+from . import csp, origins, pipeline, preview, sanitize, search, text, urls
+from .errors import InvalidContentError, shown
 from .render import TemplateError, load_strings
 from .settings import Settings, SettingsError
 
@@ -46,8 +46,17 @@ def _settings(config: Any) -> Settings:
 
 
 def _fingerprint(settings: Settings) -> tuple:
-    stats = ((p, p.stat()) for p in pipeline.input_files(settings))
-    return tuple((str(p), st.st_mtime_ns, st.st_size) for p, st in stats)
+    return tuple(_stamp(p) for p in pipeline.input_files(settings))
+
+
+def _stamp(path: Path) -> tuple:
+    """A file's date and size, read without opening it (a pipe named *.yaml never blocks); a broken link or a
+    file that vanished has none: the generation then runs and says what is wrong with it."""
+    try:
+        found = path.stat()
+    except OSError:
+        return (str(path), None, None)
+    return (str(path), found.st_mtime_ns, found.st_size)
 
 
 def on_pre_build(config: Any) -> None:
@@ -58,8 +67,8 @@ def on_pre_build(config: Any) -> None:
     try:
         result = pipeline.generate(settings)
     except InvalidContentError as exc:
-        for error in exc.errors:
-            log.error(str(error))
+        for line in shown(exc.errors):  # the first hundred, then how many more
+            log.error(line)
         raise PluginError(f"{len(exc.errors)} content error(s): nothing was built, the previous site is kept") from None
     except TemplateError as exc:
         raise PluginError(str(exc)) from None
@@ -68,12 +77,49 @@ def on_pre_build(config: Any) -> None:
     _state["generated"] = frozenset(
         str(settings.docs_dir / lang / path) for lang, paths in result.pages.items() for path in paths
     )
+    origins.ORIGINS.update(
+        {f"{lang}/{path}": settings.content[lang] for lang, paths in result.pages.items() for path in paths},
+        settings.root,
+    )
     for line in result.stale:  # a warning: `mkdocs build --strict` (and so `make site`) stops on it
         log.warning(f"{line} (see make status)")
     log.info(
         f"guide: {sum(map(len, result.pages.values()))} pages generated, "
         f"{result.written} written, {result.removed} removed, {result.rendered} agreement files rendered"
     )
+
+
+def on_config(config: Any) -> Any:
+    """Markdown's attribute lists set only the attributes the guide allows (sanitize.py); MkDocs' warnings about
+    a generated page name the content line it comes from (origins.py)."""
+    origins.install()
+    if not any(isinstance(ext, sanitize.SafeAttributesExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(sanitize.SafeAttributesExtension())
+    return config
+
+
+@event_priority(-100)  # after every other change to the page's HTML, before search indexes it (page context)
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Every page's HTML, generated or written by hand, through the allow-list: the last wall against script."""
+    return sanitize.clean(html)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+@event_priority(-200)  # once every other change to the page is made: the policy holds its scripts' hashes
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """The Content-Security-Policy of the page (csp.py): the second wall. Not in `mkdocs serve`'s preview, whose
+    live reload writes an inline script into every page it serves."""
+    if _state.get("command") == "serve":
+        return output
+    return csp.with_policy(output, on_disk=_on_disk(config))
+
+
+def _on_disk(config: Any) -> bool:
+    """Whether this build is the offline copy, read from the disk (Material's offline plugin is on)."""
+    return any(name.endswith("offline") for name in config.plugins)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -133,6 +179,12 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     return output
 
 
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """`mkdocs serve` watches the content folders named in extra.guide, and on a content error keeps serving the
+    last good site with the errors on every page (preview.py)."""
+    return preview.Preview(_settings(config)).attach(server)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has merged the languages' entries (-100)
 def on_post_build(config: Any) -> None:
     settings = _settings(config)
@@ -164,4 +216,6 @@ def _write_not_found_pages(site_dir: Path, languages: list[str], root: str) -> N
             output = output.replace("</head>", script + "</head>", 1)
         target = site_dir / urls.language_prefix(lang, languages) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
+        if _state.get("command") != "serve":  # as on_post_page; a server's page, never opened from the disk
+            output = csp.with_policy(output)
         target.write_text(output, encoding="utf-8")
