@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from bench import fetch, free_port
+from guide import preview
+from guide.settings import Settings
 from sites import ROOT, make_project
 
 
@@ -62,3 +65,59 @@ def test_yaml_edit_is_served(server: tuple[Path, str]) -> None:
     )
     assert wait_for(f"{base}/roles/intervenante/", "Intervenante de quartier")
     assert "Intervenante de quartier" in fetch(f"{base}/roles/", timeout=2)
+
+
+def wait_without(url: str, text: str, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch(url, timeout=2)
+        if page and text not in page:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def reload_epoch(page: str) -> int:
+    """The site version MkDocs' live-reload script in the page knows: browsers reload when it grows."""
+    return int(re.search(r"livereload\((\d+),", page).group(1))
+
+
+def test_content_error_keeps_the_last_good_site_with_the_errors(server: tuple[Path, str]) -> None:
+    project, base = server
+    url = f"{base}/roles/intervenante/"
+    assert wait_for(url, "Intervenante de milieu")
+    good_epoch = reload_epoch(fetch(url, timeout=2))
+    path = project / "fr" / "guide.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("categorie: structure", 'categorie: "<b>structure</b>"', 1), encoding="utf-8")
+    assert wait_for(url, "guide-preview-errors")
+
+    start = time.monotonic()
+    page = fetch(url, timeout=5)
+    assert time.monotonic() - start < 2  # answered at once, not held until the YAML is fixed
+    assert "Intervenante de milieu" in page  # the last good page
+    assert reload_epoch(page) > good_epoch  # open browsers reload, and show the errors
+    assert "Le contenu a des erreurs" in page
+    error = (
+        "fr/guide.yaml:32: outils[1].categorie: expected one of structure, outil, "
+        "got &#x27;&lt;b&gt;structure&lt;/b&gt;&#x27; (example: categorie: structure)"
+    )
+    assert error in page
+    assert "<b>structure</b>" not in page  # the content's text is shown, never run as markup
+    english = fetch(f"{base}/en/roles/intervenante/", timeout=5)
+    assert "The content has errors" in english and error in english
+
+    path.write_text(good, encoding="utf-8")
+    assert wait_without(url, "guide-preview-errors")
+    assert "Intervenante de milieu" in fetch(url, timeout=5)
+
+
+def test_banner_is_in_the_page_language_and_escapes_the_errors(tmp_path: Path) -> None:
+    settings = Settings(tmp_path, {"fr": tmp_path / "fr", "en": tmp_path / "en"}, ROOT / "gabarits", tmp_path / "docs")
+    page = b'<html lang="en" class="no-js"><head></head><body dir="ltr"><p>Page</p></body></html>'
+    shown = preview.Preview(settings).banner(page, ["en/guide.yaml:3: titre: got '<script>x</script>'"]).decode()
+    assert shown.startswith('<html lang="en" class="no-js"><head></head><body dir="ltr"><aside class="md-banner')
+    assert "The content has errors" in shown
+    assert "en/guide.yaml:3: titre: got &#x27;&lt;script&gt;x&lt;/script&gt;&#x27;" in shown
+    assert "<script>" not in shown
+    assert shown.endswith("</aside><p>Page</p></body></html>")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +22,8 @@ from pathlib import Path
 
 import yaml
 from mkdocs.utils import yaml_load
+
+from . import mkdocs_child, scratch
 
 NAME = "guide-intervention-proximite-hlm"  # the zip's name and its one top folder
 ZIP = Path("hors-ligne") / f"{NAME}.zip"  # in the online site
@@ -33,11 +34,12 @@ ONLINE_ONLY = re.compile(r'<p id="hors-ligne">.*?</p>\s*', re.DOTALL)  # the hom
 DEFAULT_DATE = (2026, 11, 22, 0, 0, 0)  # every entry's date in the zip, unless SOURCE_DATE_EPOCH says another
 
 
-def build(config_file: Path, site_dir: Path) -> bool:
-    """Build the offline copy of ``config_file``'s site and zip it into ``site_dir``; say why when it fails."""
+def build(config_file: Path, site_dir: Path, work_dir: Path | None = None) -> bool:
+    """Build the offline copy of ``config_file``'s site and zip it into ``site_dir``; say why when it fails.
+    The copy is built in ``work_dir`` (a build's own temporary folder) if given, else in the system's."""
     target = site_dir / ZIP
     try:
-        with tempfile.TemporaryDirectory(prefix="guide-hors-ligne.") as tmp:
+        with tempfile.TemporaryDirectory(prefix="guide-hors-ligne.", dir=work_dir) as tmp:
             copy = Path(tmp) / NAME
             if not _build(config_file, copy):
                 return False
@@ -45,7 +47,7 @@ def build(config_file: Path, site_dir: Path) -> bool:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_zip(copy, target, zip_date())
     except OSError as exc:
-        print(f"The offline copy could not be written: {exc}", file=sys.stderr)
+        print(f"The offline copy could not be written: {mkdocs_child.explain(exc, target)}", file=sys.stderr)
         return False
     print(f"Offline copy written: {ZIP} in the site, {target.stat().st_size / 1e6:.1f} MB")
     return True
@@ -62,19 +64,17 @@ def derived_config(config_file: Path) -> dict:
 
 
 def _build(config_file: Path, out: Path) -> bool:
-    fd, derived = tempfile.mkstemp(prefix=".mkdocs-hors-ligne.", suffix=".yml", dir=config_file.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            yaml.safe_dump(derived_config(config_file), f, allow_unicode=True, sort_keys=False)
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", derived, "--site-dir", str(out)]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    finally:
-        os.unlink(derived)
-    if result.returncode != 0:  # the online build passed: only what the offline build changes can fail here
-        print(result.stderr, end="", file=sys.stderr)
+    # held while it is read, so that another build removes it only if this one was killed
+    with scratch.file(config_file.parent, ".mkdocs-hors-ligne.", ".yml") as derived:
+        derived.write_text(
+            yaml.safe_dump(derived_config(config_file), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        args = ["build", "--strict", "--config-file", str(derived), "--site-dir", str(out)]
+        code, output = mkdocs_child.run(args, quiet=True)
+    if code != 0:  # the online build passed: only what the offline build changes can fail here
+        print(output, end="", file=sys.stderr)
         print("The offline copy's build failed.", file=sys.stderr)
-    return result.returncode == 0
+    return code == 0
 
 
 def _prepare(copy: Path) -> None:

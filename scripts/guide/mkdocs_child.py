@@ -1,0 +1,121 @@
+"""MkDocs run as a child of ``make site``: stopped, with its own children, when the build is stopped, and with a
+one-line message instead of a traceback when a file cannot be written (a full disk).
+
+``python -m guide.mkdocs_child build …`` is ``mkdocs build …``, except that an OSError prints
+``<file>: <reason>`` and exits 1, and SIGTERM, SIGINT or SIGHUP exits at once, quietly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+from types import FrameType, TracebackType
+
+from . import scratch
+
+STOP_DELAY = 5.0  # seconds a stopped child has to end, before SIGKILL
+_SCRIPTS = Path(__file__).resolve().parent.parent  # where the guide package is, for the child to import it
+
+
+def run(args: list[str], *, quiet: bool = False) -> tuple[int, str]:
+    """Run ``mkdocs ARGS``; its output goes to stderr as it comes or, ``quiet``, is returned. The child runs in a
+    session of its own (Ctrl-C in the terminal reaches this process only): if this process is interrupted, it
+    stops the child and every process the child started, then goes on with the exception."""
+    path = os.pathsep.join(filter(None, [str(_SCRIPTS), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    output: list[str] = []
+    # MkDocs colours its log when it writes to a terminal: this process's, here, through a pipe
+    colour = not quiet and sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    with subprocess.Popen(
+        [sys.executable, "-m", "guide.mkdocs_child", *(["--color"] if colour else []), *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        pass_fds=scratch.held_descriptors(),  # what it writes stays held while it runs, even if this process dies
+    ) as child:
+        try:
+            assert child.stdout is not None
+            while True:
+                chunk = os.read(child.stdout.fileno(), 65536)
+                text = decoder.decode(chunk, final=not chunk)
+                if quiet:
+                    output.append(text)
+                else:
+                    sys.stderr.write(text)
+                    sys.stderr.flush()
+                if not chunk:
+                    break
+            child.wait()
+        except BaseException:
+            _stop(child)
+            raise
+    return child.returncode, "".join(output)
+
+
+def _stop(child: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):  # all of them ended already
+        os.killpg(child.pid, signal.SIGTERM)  # the child and its workers: they share its process group
+        try:
+            child.wait(timeout=STOP_DELAY)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+
+
+def explain(exc: OSError, default: Path | None = None) -> str:
+    """An OSError in one line that names the file: ``site.x/site/index.html: No space left on device``."""
+    name = exc.filename2 or exc.filename or _file_being_written(exc.__traceback__) or default
+    reason = exc.strerror or str(exc)
+    return f"{_shown(name)}: {reason}" if name is not None else f"a file could not be written: {reason}"
+
+
+def _file_being_written(tb: TracebackType | None) -> str | None:
+    """A failed ``write()`` names no file: the innermost frame holding a file open for writing does."""
+    for frame, _ in reversed(list(traceback.walk_tb(tb))):
+        for value in list(frame.f_locals.values()):
+            try:
+                name, mode = getattr(value, "name", None), getattr(value, "mode", None)
+            except Exception:  # a property that fails: not a file
+                continue
+            if isinstance(name, str) and isinstance(mode, str) and set(mode) & set("wax+"):
+                return name
+    return None
+
+
+def _shown(name: str | bytes | int | Path) -> str:
+    path = Path(os.fsdecode(name)) if not isinstance(name, int) else None
+    if path is None:
+        return f"file descriptor {name}"
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _quit(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def main(argv: list[str] | None = None) -> int:
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, _quit)
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(args=argv, prog_name="mkdocs")
+    except OSError as exc:
+        print(explain(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
