@@ -174,7 +174,7 @@ def test_prefilled_docx_leaves_out_an_optional_section_and_keeps_unfilled_blanks
 BAD = [
     (
         "entente: sale\n",
-        "reseau.yaml:1: entente: expected one of salle, got 'sale' (example: entente: espace-communautaire)",
+        "reseau.yaml:1: entente: expected one of salle, got 'sale' (example: entente: salle)",
     ),
     (
         "entente: salle\nchamps:\n  leiu: ici\n",
@@ -187,7 +187,8 @@ BAD = [
     ),
     (
         "entente: salle\nretirer: [objet]\n",
-        "reseau.yaml:2: retirer[1]: expected one of horaire, got 'objet' (example: horaire)",
+        "reseau.yaml:2: retirer[1]: 'objet' is not an optional section of salle: only horaire can be left out "
+        "(example: retirer: [horaire])",
     ),
     (
         "entente: salle\nlangue: fr-en\nformat: docx\n",

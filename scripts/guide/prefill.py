@@ -7,21 +7,24 @@ sections; it is checked like the content, and every error names its file, line a
 from __future__ import annotations
 
 import datetime
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .agreement_files import Printer, Variant, render_file, variants
 from .agreements import document
+from .data_file import read_data_file
 from .errors import ErrorList, InvalidContentError
-from .fields import Choice, Context, Date, Field, ListOf, Markdown, Number, Record, Text
-from .loader import load_file
+from .fields import Choice, Context, Date, Field, ListOf, Markdown, Number, Record, Text, kind_of
 from .model import Entity, build_model
 from .render import load_strings
 from .settings import Settings
 from .validate import load_content
 
 FORMATS = ("pdf", "docx", "html")
+MAX_NUMBER = 10**15  # a number blank is a duration, a delay or an amount: beyond this, a typo
 
 
 @dataclass
@@ -52,6 +55,140 @@ class Localized(Field):
         return ok
 
 
+# What a printed agreement cannot hold: control characters (XML, hence DOCX, refuses them), noncharacters,
+# lone surrogates, and the invisible marks that reverse or isolate the direction of the text around them (a
+# clause could then read differently from what it says).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER_TEXT = re.compile(r"[-+]?([0-9][0-9_]*)(?:\.[0-9]+)?")
+
+
+@dataclass
+class Printable(Field):
+    """A text blank's value: text (with a hint to quote a number), with no character that cannot be printed."""
+
+    item: Field = field(default_factory=Text)
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return self.item.type_name
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        name = str(where[-1])
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            ctx.error(where, "expected text, got a number: write it in quotes", f'{name}: "{value}"')
+            return False
+        found = _UNPRINTABLE.search(value) if isinstance(value, str) else None
+        if found:
+            char = f"U+{ord(found.group()):04X}"
+            ctx.error(where, f"contains {char}, an invisible character that cannot be printed: remove it")
+            return False
+        return self.item.check(value, where, ctx)
+
+
+@dataclass
+class CalendarDate(Date):
+    """A date written YYYY-MM-DD that is in the calendar; an impossible one is named as such, quoted or not."""
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        example = self.example_line(str(where[-1]))
+        if isinstance(value, datetime.datetime):
+            ctx.error(where, f"expected a date written YYYY-MM-DD, without a time, got {value}", example)
+            return False
+        if isinstance(value, datetime.date):
+            return True
+        text = value.strip() if isinstance(value, str) else ""
+        if _ISO_DATE.fullmatch(text):
+            try:
+                datetime.date.fromisoformat(text)
+                return True
+            except ValueError:
+                ctx.error(where, f"'{text}' is not a date of the calendar", example)
+                return False
+        shown = f"'{value}'" if isinstance(value, str) else kind_of(value)
+        ctx.error(where, f"expected a date written YYYY-MM-DD, got {shown}", example)
+        return False
+
+
+@dataclass
+class Quantity(Number):
+    """A number blank (a duration, a delay, an amount): zero or more, finite, and printable in full."""
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        example = self.example_line(str(where[-1]))
+        written = _NUMBER_TEXT.fullmatch(value.strip()) if isinstance(value, str) else None
+        if written:  # quoted, or too long for the loader to read as a number (it keeps the text)
+            digits = len(written.group(1).replace("_", ""))
+            if digits > len(str(MAX_NUMBER)) - 1:
+                ctx.error(where, f"expected a number below {_grouped(MAX_NUMBER)}, got one of {digits} digits", example)
+            else:
+                ctx.error(where, f"expected a number, got the text '{value}': write it without quotes", example)
+            return False
+        if not super().check(value, where, ctx):
+            return False
+        if math.isnan(value) or math.isinf(value):
+            ctx.error(where, f"expected a number written with digits only, got {_yaml_number(value)}", example)
+            return False
+        if value < 0:
+            ctx.error(where, f"expected zero or more, got {value}", example)
+            return False
+        if value >= MAX_NUMBER:
+            ctx.error(where, f"expected a number below {_grouped(MAX_NUMBER)}, got {_grouped(value)}", example)
+            return False
+        return True
+
+
+def _grouped(value: float) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+def _yaml_number(value: float) -> str:
+    """.nan and .inf as YAML writes them, so that an editor finds them in the file."""
+    if math.isnan(value):
+        return ".nan (not a number)"
+    return "-.inf (infinite)" if value < 0 else ".inf (infinite)"
+
+
+@dataclass
+class OptionalSection(Field):
+    """An optional section of the chosen agreement, to leave out; the others are named as not optional."""
+
+    agreement: str = ""
+    sections: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if isinstance(value, str) and value in self.optional:
+            return True
+        example = f"retirer: [{self.optional[0]}]" if self.optional else "retirer: []"
+        if not self.optional:
+            what = f"the agreement {self.agreement} has no optional section: nothing can be left out"
+        elif isinstance(value, str) and value in self.sections:
+            what = f"'{value}' is not an optional section of {self.agreement}: only {', '.join(self.optional)} can"
+            what += " be left out"
+        else:
+            got = f"'{value}'" if isinstance(value, str) else kind_of(value)
+            what = f"expected an optional section of {self.agreement} ({', '.join(self.optional)}), got {got}"
+        ctx.error(where, what, example)
+        return False
+
+
+@dataclass
+class Later(Field):
+    """A mapping or a list whose items are checked only once the agreement they belong to is known."""
+
+    kind: type = dict
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return "a mapping" if self.kind is dict else "a list"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        return True if isinstance(value, self.kind) else self.wrong_type(value, where, ctx)
+
+
 @dataclass
 class Request:
     """What the data file asks for."""
@@ -63,26 +200,49 @@ class Request:
     removed: frozenset[str]
 
 
+def _blank(kind: str) -> Field:
+    """What checks the value of a blank of type ``kind``."""
+    if kind == "date":
+        return CalendarDate(example="2027-01-01")
+    if kind == "nombre":
+        return Quantity(example="30")
+    text = Markdown if kind == "paragraphe" else Text
+    return Printable(item=text(example="…"), example="…")
+
+
 def _spec(agreement: Entity | None, languages: list[str], names: list[str]) -> Record:
-    """The data file's fields; the blanks and optional sections are those of the agreement it names."""
-    blanks: dict[str, Field] = {}
-    optional: tuple[str, ...] = ()
+    """The data file's fields; the blanks and optional sections are those of the agreement it names (while it
+    names none, they are left unchecked: each would be an error only because the agreement is wrong)."""
+    champs: Field = Later(kind=dict, required=False, example="{lieu: …}")
+    retirer: Field = Later(kind=list, required=False, example="[]")
     if agreement is not None:
+        blanks: dict[str, Field] = {}
         for champ in agreement["champs"]:
-            kind = champ["type"] or "texte"
-            item = {"date": Date, "nombre": Number, "paragraphe": Markdown}.get(kind, Text)
-            example = {"date": "2027-01-01", "nombre": "30"}.get(kind, "…")
+            item = _blank(champ["type"] or "texte")
             blanks[champ["id"]] = Localized(
-                item=item(example=example),
-                languages=tuple(languages),
-                required=False,
-                help=champ["libelle"],
-                example=example,
+                item=item, languages=tuple(languages), required=False, help=champ["libelle"], example=item.example
             )
+        first = next(iter(blanks), "nom-office")
+        champs = Record(
+            fields=blanks,
+            required=False,
+            help="The value of each blank; a blank left out stays a line to fill in.",
+            example=f"{{{first}: …}}",
+        )
+        sections = tuple(s["id"] for s in agreement["sections"])
         optional = tuple(s["id"] for s in agreement["sections"] if s["optionnelle"])
+        retirer = ListOf(
+            item=OptionalSection(agreement=agreement.id, sections=sections, optional=optional),
+            min_items=0,
+            required=False,
+            help="Optional sections to leave out.",
+            example=f"[{optional[0]}]" if optional else "[]",
+        )
     return Record(
         fields={
-            "entente": Choice(choices=tuple(names), help="The agreement to fill in.", example="espace-communautaire"),
+            "entente": Choice(
+                choices=tuple(names), help="The agreement to fill in.", example=names[0] if names else "…"
+            ),
             "langue": Choice(
                 choices=tuple(v.name for v in variants(languages)),
                 required=False,
@@ -90,39 +250,31 @@ def _spec(agreement: Entity | None, languages: list[str], names: list[str]) -> R
                 example=languages[0],
             ),
             "format": Choice(choices=FORMATS, required=False, help="pdf (if omitted), docx or html.", example="pdf"),
-            "champs": Record(
-                fields=blanks,
-                required=False,
-                help="The value of each blank; a blank left out stays a line to fill in.",
-                example="{nom-office: Office d'habitation de l'Exemple}",
-            ),
-            "retirer": ListOf(
-                item=Choice(choices=optional, example=optional[0] if optional else ""),
-                min_items=0,
-                required=False,
-                help="Optional sections to leave out.",
-                example=f"[{optional[0]}]" if optional else "[]",
-            ),
+            "champs": champs,
+            "retirer": retirer,
         }
     )
 
 
 def read_request(data_file: Path, settings: Settings, langue: str | None, fmt: str | None) -> Request:
     """Check the data file against the content; raise InvalidContentError with every error."""
+    errors = ErrorList()
+    doc = read_data_file(data_file, errors)
+    if doc is None:
+        raise InvalidContentError(errors.sorted())
     trees = load_content(settings.content, settings.root)
     models = {lang: build_model(tree) for lang, tree in trees.items()}
     languages = settings.languages
     agreements = {e.id: e for e in models[languages[0]].kinds.get("ententes", [])}
-    errors = ErrorList()
-    doc = load_file(data_file, data_file.as_posix(), errors)
-    if doc is None:
-        raise InvalidContentError(errors.sorted())
+    names = list(agreements)
     data = doc.data
+    if not isinstance(data, dict):
+        what = f"expected a mapping (entente: …, champs: …), got {kind_of(data)}"
+        errors.add(doc.name, doc.line(()), "", what, f"entente: {names[0] if names else '…'}")
+        raise InvalidContentError(errors.sorted())
     ctx = Context(doc, errors)
-    chosen = agreements.get(data.get("entente")) if isinstance(data, dict) else None
-    if isinstance(data, dict) and not isinstance(data.get("champs", {}), dict):
-        chosen = None
-    _spec(chosen, languages, list(agreements)).check(data, (), ctx)
+    chosen = agreements.get(data["entente"]) if isinstance(data.get("entente"), str) else None
+    _spec(chosen, languages, names).check(data, (), ctx)
     for option, value, choices in (("langue", langue, [v.name for v in variants(languages)]), ("format", fmt, FORMATS)):
         if value is not None and value not in choices:
             errors.add("command line", 0, option, f"expected one of {', '.join(choices)}, got '{value}'")
@@ -131,10 +283,16 @@ def read_request(data_file: Path, settings: Settings, langue: str | None, fmt: s
     assert chosen is not None
     name = langue or data.get("langue") or languages[0]
     variant = next(v for v in variants(languages) if v.name == name)
+    fmt_given = fmt
     fmt = fmt or data.get("format") or "pdf"
     if fmt == "docx" and len(variant.langs) > 1:
-        where = ("format",) if "format" in data else ()
-        errors.add(doc.name, doc.line(where), "format", "a DOCX file holds one language", "format: pdf or html")
+        if langue is None and fmt_given is None:
+            errors.add(
+                doc.name, doc.line(("format",)), "format", "a DOCX file holds one language", "format: pdf or html"
+            )
+        else:
+            what = f"a DOCX file holds one language, not {variant.name}"
+            errors.add("command line", 0, "", what, f"LANGUE={variant.langs[0]}, or FORMAT=pdf")
         raise InvalidContentError(errors.sorted())
     types = {c["id"]: c["type"] for c in chosen["champs"]}
     given = data.get("champs") or {}
