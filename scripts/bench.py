@@ -641,7 +641,7 @@ def child_render_agreements(config: Path) -> None:
     strings = load_strings(settings.templates, settings.languages)
     printer = Printer(settings.templates, settings.cache_dir)
     cpu, start = _children_cpu(), time.perf_counter()
-    files = build_site_files(models, strings, printer)
+    files = build_site_files(models, strings, printer, settings.language_data, settings.bilingual)
     server = getattr(multiprocessing.forkserver, "_forkserver", None)
     if server is not None and hasattr(server, "_stop"):  # reap it, so that its workers' CPU time is counted
         server._stop()

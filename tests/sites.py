@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -12,6 +13,16 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@functools.cache
+def languages() -> dict:
+    """The languages the project's mkdocs.yml declares (code -> guide.languages.Language)."""
+    from mkdocs.config import load_config
+
+    from guide.settings import Settings
+
+    return Settings.from_mkdocs(load_config(str(ROOT / "mkdocs.yml"))).language_data
 
 
 def make_project(tmp_path: Path, fixture: str = "petit") -> Path:

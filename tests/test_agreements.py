@@ -51,7 +51,9 @@ def test_every_file_is_in_both_languages_and_linked_from_the_page(project: Path)
         for name in FILES:
             assert f'href="../fichiers/{name}"' in page, (lang, name)
     page = (project / "site" / "ententes" / "salle" / "index.html").read_text(encoding="utf-8")
-    assert "PDF à remplir" in page and "bilingue, en deux colonnes" in page and re.search(r"\(\d+\u00a0Ko\)", page)
+    assert (
+        "PDF à remplir" in page and "bilingue, en deux colonnes" in page and re.search(r"\(\d+\u00a0ko\)", page)
+    )  # kilooctets, as OQLF writes them
 
 
 def test_pdfs_are_letter_with_fillable_fields(project: Path) -> None:

@@ -16,7 +16,7 @@ from guide.agreements import Run, document
 from guide.model import build_model
 from guide.render import Renderer, load_strings
 from guide.validate import load_content
-from sites import ROOT
+from sites import ROOT, languages
 
 LANGS = {"fr": "", "en": "en/"}
 
@@ -52,7 +52,7 @@ def test_real_content_validates_with_the_same_ids(trees) -> None:
 
 
 def test_every_entity_page_is_linked_from_its_index(trees) -> None:
-    renderer = Renderer(ROOT / "gabarits", load_strings(ROOT / "gabarits", ["fr", "en"]))
+    renderer = Renderer(ROOT / "gabarits", load_strings(ROOT / "gabarits", ["fr", "en"]), languages())
     for lang, tree in trees.items():
         model = build_model(tree)
         pages = renderer.render(model)
@@ -259,7 +259,7 @@ def test_every_clause_is_in_each_printable_file(trees, site: Path, lang: str) ->
         texts = {name: _flat(" ".join(p.extract_text() for p in r.pages)) for name, r in readers.items()}
         paragraphs = docx.Document(str(folder / f"entente-{entity.id}-{lang}.docx")).paragraphs
         texts["docx"] = _flat(" ".join(p.text for p in paragraphs))
-        doc = document(entity, lang, strings[lang])
+        doc = document(entity, languages()[lang], strings[lang])
         runs = [p.text for s in doc.sections for c in s.clauses for p in c if isinstance(p, Run) and p.text.strip()]
         assert len(runs) > 40
         for name, text in texts.items():

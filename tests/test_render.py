@@ -12,7 +12,7 @@ from guide.errors import InvalidContentError
 from guide.model import build_model
 from guide.render import Renderer, TemplateError, load_strings
 from guide.validate import load_content
-from sites import FIXTURES, ROOT
+from sites import FIXTURES, ROOT, languages
 
 
 def test_template_error_names_template_and_line(tmp_path: Path) -> None:
@@ -22,7 +22,7 @@ def test_template_error_names_template_and_line(tmp_path: Path) -> None:
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("{% endblock %}", "{{ entity.mandat }}\n{% endblock %}"), encoding="utf-8")
     trees = load_content({"fr": FIXTURES / "petit" / "fr", "en": FIXTURES / "petit" / "en"}, FIXTURES / "petit")
-    renderer = Renderer(templates, load_strings(templates, ["fr", "en"]))
+    renderer = Renderer(templates, load_strings(templates, ["fr", "en"]), languages())
     with pytest.raises(TemplateError) as caught:
         renderer.render(build_model(trees["fr"]))
     assert str(caught.value).startswith("gabarits/pages/roles.md.j2:11: ")
@@ -53,7 +53,7 @@ def _synthetic(tmp_path: Path, n: int) -> dict[str, str]:
             (tmp_path / lang / f"{key}.yaml").write_text(text, encoding="utf-8")
     trees = load_content({"fr": tmp_path / "fr", "en": tmp_path / "en"}, tmp_path)
     templates = ROOT / "gabarits"
-    return Renderer(templates, load_strings(templates, ["fr", "en"])).render(build_model(trees["fr"]))
+    return Renderer(templates, load_strings(templates, ["fr", "en"]), languages()).render(build_model(trees["fr"]))
 
 
 def _table(markdown: str) -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 from bench import fetch, free_port
 from guide import preview
 from guide.settings import Settings
-from sites import ROOT, make_project
+from sites import ROOT, languages, make_project
 
 
 def wait_for(url: str, text: str, seconds: float = 30) -> bool:
@@ -113,7 +113,8 @@ def test_content_error_keeps_the_last_good_site_with_the_errors(server: tuple[Pa
 
 
 def test_banner_is_in_the_page_language_and_escapes_the_errors(tmp_path: Path) -> None:
-    settings = Settings(tmp_path, {"fr": tmp_path / "fr", "en": tmp_path / "en"}, ROOT / "gabarits", tmp_path / "docs")
+    content = {"fr": tmp_path / "fr", "en": tmp_path / "en"}
+    settings = Settings(tmp_path, content, ROOT / "gabarits", tmp_path / "docs", language_data=languages())
     page = b'<html lang="en" class="no-js"><head></head><body dir="ltr"><p>Page</p></body></html>'
     shown = preview.Preview(settings).banner(page, ["en/guide.yaml:3: titre: got '<script>x</script>'"]).decode()
     assert shown.startswith('<html lang="en" class="no-js"><head></head><body dir="ltr"><aside class="md-banner')

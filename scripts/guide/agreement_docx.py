@@ -37,7 +37,7 @@ def docx(doc: Document) -> bytes:
         style.font.bold = True
         style.font.color.rgb = RGBColor(0, 0, 0)
 
-    colon = "\u00a0: " if doc.lang == "fr" else ": "
+    colon = doc.language.colon + " "
     section = out.sections[0]
     header = section.header.paragraphs[0]
     header.alignment = 2  # right
@@ -74,7 +74,7 @@ def docx(doc: Document) -> bytes:
     props = out.core_properties
     props.title = doc.title if len(doc.title) <= 255 else doc.title[:254] + "…"  # the format's limit
     props.author = props.last_modified_by = ""
-    props.language = {"fr": "fr-CA", "en": "en-CA"}.get(doc.lang, doc.lang)
+    props.language = doc.language.tag
     props.revision = 1
     when = datetime.datetime.fromisoformat(doc.date)
     props.created = props.modified = props.last_printed = when
@@ -124,7 +124,7 @@ def _signature(out, party: str, doc: Document, Pt) -> None:  # noqa: N803
     from docx.shared import Cm
 
     lines = ("nom", "fonction", "organisme", "date", "signature")
-    colon = "\u00a0:" if doc.lang == "fr" else ":"
+    colon = doc.language.colon
     for i, line in enumerate(lines):
         para = out.add_paragraph()
         para.paragraph_format.keep_with_next = i < len(lines) - 1

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import agreement_docx, agreement_pdf
 from .agreements import Document, Run, Section, document
+from .languages import Language
 from .model import Model
 
 FOLDER = "ententes/fichiers"
@@ -39,22 +40,21 @@ class Variant:
         return "-".join(self.langs)
 
 
-def variants(languages: list[str]) -> list[Variant]:
-    """Each language alone, then the first two side by side."""
-    found = [Variant((lang,)) for lang in languages]
-    return found + ([Variant(tuple(languages[:2]))] if len(languages) > 1 else [])
+def variants(languages: list[str], pairs: Iterable[tuple[str, str]]) -> list[Variant]:
+    """Each language alone, then each pair side by side (settings.bilingual)."""
+    return [Variant((lang,)) for lang in languages] + [Variant(tuple(pair)) for pair in pairs]
 
 
 def file_name(ident: str, variant: Variant, ext: str) -> str:
     return f"entente-{ident}-{variant.name}.{ext}"
 
 
-def site_files(ident: str, languages: list[str]) -> list[tuple[Variant, str, str]]:
+def site_files(ident: str, languages: list[str], pairs: Iterable[tuple[str, str]]) -> list[tuple[Variant, str, str]]:
     """The files of an agreement the site offers: (variant, format, path relative to the language folder).
     DOCX files are for adapting the text, in one language each."""
     out = []
     for ext in ("pdf", "docx"):
-        for variant in variants(languages):
+        for variant in variants(languages, pairs):
             if ext == "docx" and len(variant.langs) > 1:
                 continue
             out.append((variant, ext, f"{FOLDER}/{file_name(ident, variant, ext)}"))
@@ -141,17 +141,22 @@ class Printer:
 
 
 def build_site_files(
-    models: dict[str, Model], strings: dict[str, dict[str, str]], printer: Printer
+    models: dict[str, Model],
+    strings: dict[str, dict[str, str]],
+    printer: Printer,
+    languages: dict[str, Language],
+    pairs: Iterable[tuple[str, str]],
 ) -> dict[str, bytes]:
     """Every agreement's PDF and DOCX files, by path relative to a language folder (the same in each)."""
-    languages = list(models)
+    codes = list(models)
     jobs: list[tuple[str, object]] = []
     paths: list[str] = []
-    for entity in models[languages[0]].kinds.get("ententes", []):
+    for entity in models[codes[0]].kinds.get("ententes", []):
         docs = {
-            lang: document(model.find("ententes", entity.id), lang, strings[lang]) for lang, model in models.items()
+            lang: document(model.find("ententes", entity.id), languages[lang], strings[lang])
+            for lang, model in models.items()
         }
-        for variant, ext, path in site_files(entity.id, languages):
+        for variant, ext, path in site_files(entity.id, codes, pairs):
             chosen = [docs[lang] for lang in variant.langs]
             jobs.append(("pdf", printer.html(chosen, template=True)) if ext == "pdf" else ("docx", chosen[0]))
             paths.append(path)
@@ -206,7 +211,7 @@ def _page_boxes(docs: list[Document]) -> dict[str, Markup]:
         "footer": _css_string(f"{titles} — {both('version')} {first.version} ({first.date})"),
         "page": _css_string(both("page")),
         "of": _css_string(both("sur")),
-        "initials": _css_string(both("initiales") + ("\u00a0: " if first.lang == "fr" else ": ") + lines),
+        "initials": _css_string(both("initiales") + first.language.colon + " " + lines),
     }
 
 

@@ -14,15 +14,14 @@ from html import escape, unescape
 from typing import Any
 
 from .fields import BLANK
+from .languages import Language
 from .model import Entity
-from .text import typeset_fr
 
 
-def with_blanks(clause: str, champs: list[dict], lang: str) -> str:
+def with_blanks(clause: str, champs: list[dict], language: Language) -> str:
     """A clause whose ``[[id]]`` blanks become spans that the page's form fills in, showing the label until then.
     The label is typeset here: the page's typesetting leaves attributes alone, and the form puts it back."""
-    typeset = typeset_fr if lang == "fr" else str
-    labels = {c["id"]: typeset(unescape(c["libelle"])) for c in champs}
+    labels = {c["id"]: language.typeset(unescape(c["libelle"])) for c in champs}
 
     def blank(match: re.Match) -> str:
         ident = match.group(1)
@@ -66,7 +65,7 @@ class Section:
 class Document:
     """One agreement in one language, ready to print: every text is plain, typeset for its language."""
 
-    lang: str
+    language: Language
     id: str
     title: str
     version: str
@@ -75,30 +74,30 @@ class Document:
     sections: tuple[Section, ...]
     labels: dict[str, str]  # the interface strings of entente.*, without the prefix
 
-    def blanks(self) -> list[Blank]:
-        return [p for s in self.sections for c in s.clauses for p in c if isinstance(p, Blank)]
+    @property
+    def lang(self) -> str:
+        return self.language.code
 
 
 def document(
     entity: Entity,
-    lang: str,
+    language: Language,
     strings: dict[str, str],
     values: dict[str, Any] | None = None,
     removed: frozenset[str] = frozenset(),
 ) -> Document:
-    """``entity`` (an agreement of the model of ``lang``) as a document; ``values`` fill its blanks and the
+    """``entity`` (an agreement of the model of ``language``) as a document; ``values`` fill its blanks and the
     optional sections in ``removed`` are left out, the others numbered without a gap."""
     values = values or {}
     fields = {c["id"]: c for c in entity["champs"]}
 
-    def typeset(text: str) -> str:
-        return typeset_fr(text) if lang == "fr" else text
+    typeset = language.typeset
 
     def blank(ident: str) -> Blank:
         spec = fields[ident]
         kind = spec["type"] or "texte"
         value = values.get(ident)
-        shown = None if value is None else typeset(format_value(value, kind, lang))
+        shown = None if value is None else typeset(format_value(value, kind, language))
         return Blank(ident, typeset(_plain(spec["libelle"])), kind, shown)
 
     sections = []
@@ -112,7 +111,7 @@ def document(
         )
     labels = {k.removeprefix("entente."): typeset(_plain(v)) for k, v in strings.items() if k.startswith("entente.")}
     return Document(
-        lang=lang,
+        language=language,
         id=entity.id,
         title=typeset(_plain(entity["titre"])),
         version=entity["version"],
@@ -152,20 +151,10 @@ def _plain(text: str) -> str:
     return unescape(text)
 
 
-_MONTHS = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "en": "January February March April May June July August September October November December",
-}
-
-
-def format_value(value: Any, kind: str, lang: str) -> str:
-    """A value for a blank as it is printed in ``lang``: dates spelt out, numbers grouped by thousands."""
+def format_value(value: Any, kind: str, language: Language) -> str:
+    """A value for a blank as it is printed in ``language``: dates spelt out, numbers grouped by thousands."""
     if kind == "date" and isinstance(value, datetime.date):
-        month = _MONTHS.get(lang, _MONTHS["en"]).split()[value.month - 1]
-        if lang == "fr":
-            return f"{'1er' if value.day == 1 else value.day} {month} {value.year}"
-        return f"{month} {value.day}, {value.year}"
+        return language.date(value)
     if kind == "nombre" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        grouped = f"{value:,}" if isinstance(value, int) or value != int(value) else f"{int(value):,}"
-        return grouped.replace(",", "\u00a0").replace(".", ",") if lang == "fr" else grouped
+        return language.number(value)
     return str(value).strip()

@@ -124,11 +124,12 @@ def _on_disk(config: Any) -> bool:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """On a page written by hand, what the generator gives its own pages: the glossary's abbreviations, and
-    French typography."""
+    the typography of its language."""
     if page.file.abs_src_path in _state["generated"]:
         return markdown
-    lang = urls.page_language(page.url, _settings(config).languages)
-    return text.finish_page(markdown, lang, _state["abbreviations"].get(lang, {}))
+    settings = _settings(config)
+    lang = urls.page_language(page.url, settings.languages)
+    return text.finish_page(markdown, settings.language(lang), _state["abbreviations"].get(lang, {}))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set the language switcher's links (50)
@@ -154,7 +155,7 @@ def on_template_context(context: dict, template_name: str, config: Any) -> dict:
         lang = config.theme["language"] if config.theme["language"] in languages else languages[0]
         strings = load_strings(settings.templates, languages)[lang]
         context["guide_not_found"] = {
-            key: text.typeset_markdown(text.plain(strings[f"introuvable.{key}"]), lang)
+            key: settings.language(lang).typeset_markdown(text.plain(strings[f"introuvable.{key}"]))
             for key in ("titre", "texte", "accueil")
         }
         context["guide_home"] = f"{root}/{urls.language_prefix(lang, languages)}"

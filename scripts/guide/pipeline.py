@@ -46,14 +46,19 @@ def generate(settings: Settings) -> Generation:
     strings = load_strings(settings.templates, settings.languages)
     models = {lang: build_model(tree) for lang, tree in trees.items()}
     printer = Printer(settings.templates, settings.cache_dir)
-    files = build_site_files(models, strings, printer)
+    files = build_site_files(models, strings, printer, settings.language_data, settings.bilingual)
     if settings.cache_is_own:
         printer.prune()
-    renderer = Renderer(settings.templates, strings, _citation(settings), files)
+    renderer = Renderer(
+        settings.templates, strings, settings.language_data, _citation(settings), files, settings.bilingual
+    )
     abbreviations = {lang: m.abbreviations() for lang, m in models.items()}
     # The pages are written as MkDocs reads them (abbreviations, typography): the hook leaves them as they are.
     rendered = {
-        lang: {path: text.finish_page(page, lang, abbreviations[lang]) for path, page in renderer.render(model).items()}
+        lang: {
+            path: text.finish_page(page, settings.language(lang), abbreviations[lang])
+            for path, page in renderer.render(model).items()
+        }
         for lang, model in models.items()
     }
     # Everything is rendered before anything is written: a template error leaves docs/ as it was.

@@ -210,7 +210,9 @@ def _blank(kind: str) -> Field:
     return Printable(item=text(example="…"), example="…")
 
 
-def _spec(agreement: Entity | None, languages: list[str], names: list[str]) -> Record:
+def _spec(
+    agreement: Entity | None, languages: list[str], names: list[str], pairs: tuple[tuple[str, str], ...]
+) -> Record:
     """The data file's fields; the blanks and optional sections are those of the agreement it names (while it
     names none, they are left unchecked: each would be an error only because the agreement is wrong)."""
     champs: Field = Later(kind=dict, required=False, example="{lieu: …}")
@@ -244,7 +246,7 @@ def _spec(agreement: Entity | None, languages: list[str], names: list[str]) -> R
                 choices=tuple(names), help="The agreement to fill in.", example=names[0] if names else "…"
             ),
             "langue": Choice(
-                choices=tuple(v.name for v in variants(languages)),
+                choices=tuple(v.name for v in variants(languages, pairs)),
                 required=False,
                 help="The language of the document (the first one if omitted); two languages give both columns.",
                 example=languages[0],
@@ -274,15 +276,16 @@ def read_request(data_file: Path, settings: Settings, langue: str | None, fmt: s
         raise InvalidContentError(errors.sorted())
     ctx = Context(doc, errors)
     chosen = agreements.get(data["entente"]) if isinstance(data.get("entente"), str) else None
-    _spec(chosen, languages, names).check(data, (), ctx)
-    for option, value, choices in (("langue", langue, [v.name for v in variants(languages)]), ("format", fmt, FORMATS)):
+    _spec(chosen, languages, names, settings.bilingual).check(data, (), ctx)
+    versions = [v.name for v in variants(languages, settings.bilingual)]
+    for option, value, choices in (("langue", langue, versions), ("format", fmt, FORMATS)):
         if value is not None and value not in choices:
             errors.add("command line", 0, option, f"expected one of {', '.join(choices)}, got '{value}'")
     if errors:
         raise InvalidContentError(errors.sorted())
     assert chosen is not None
     name = langue or data.get("langue") or languages[0]
-    variant = next(v for v in variants(languages) if v.name == name)
+    variant = next(v for v in variants(languages, settings.bilingual) if v.name == name)
     fmt_given = fmt
     fmt = fmt or data.get("format") or "pdf"
     if fmt == "docx" and len(variant.langs) > 1:
@@ -318,7 +321,7 @@ def fill(request: Request, settings: Settings) -> bytes:
     """The filled-in agreement, in the format asked for."""
     strings = load_strings(settings.templates, settings.languages)
     docs = [
-        document(request.entity[lang], lang, strings[lang], request.values[lang], request.removed)
+        document(request.entity[lang], settings.language(lang), strings[lang], request.values[lang], request.removed)
         for lang in request.variant.langs
     ]
     html = Printer(settings.templates, cache=None).html(docs, template=False)

@@ -94,7 +94,7 @@ class Preview:
         found = _LANG.search(page)
         lang = found.group(1).decode() if found else ""
         lang = lang if lang in self.labels else self.settings.default_language
-        label = text.typeset_markdown(text.plain(self.labels[lang]), lang)
+        label = self.settings.language(lang).typeset_markdown(text.plain(self.labels[lang]))
         label = f"<p>{html.escape(label)}</p>" if label else ""  # a templates folder without it: the errors alone
         items = "".join(f"<li><code>{html.escape(error)}</code></li>" for error in errors)
         banner = (

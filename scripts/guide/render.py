@@ -13,6 +13,7 @@ from .agreements import with_blanks
 from .citation import Citation
 from .diagram import model_svg
 from .errors import ErrorList, InvalidContentError
+from .languages import Language
 from .loader import load_file
 from .model import Entity, Model, relative_path
 from .schema import Kind
@@ -77,12 +78,16 @@ class Renderer:
         self,
         templates: Path,
         strings: dict[str, dict[str, str]],
+        languages: dict[str, Language],
         citation: Citation | None = None,
         files: dict[str, bytes] | None = None,
+        pairs: tuple[tuple[str, str], ...] = (),
     ):
         self.strings = strings
+        self.languages = languages
         self.citation = citation
         self.files = files or {}  # the agreements' files, by path relative to a language folder
+        self.pairs = pairs  # the languages printed side by side in the bilingual files
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates / "pages"),
             undefined=jinja2.StrictUndefined,
@@ -123,6 +128,7 @@ class Renderer:
     def _page(self, path: str, model: Model, names: tuple[str, ...], **context: Any) -> str:
         template = self._template(*names)
         t = self.strings[model.lang]
+        language = self.languages[model.lang]
 
         def link(entity: Entity) -> str:
             return entity.link_from(path)
@@ -142,9 +148,9 @@ class Renderer:
         def downloads(entity: Entity) -> list[dict]:
             """The files of an agreement, by format: a Markdown link to each variant, with its size."""
             out: dict[str, list[str]] = {}
-            for variant, ext, target in site_files(entity.id, list(self.strings)):
+            for variant, ext, target in site_files(entity.id, list(self.strings), self.pairs):
                 if target in self.files:
-                    size = _size(len(self.files[target]), model.lang)
+                    size = language.size(len(self.files[target]))
                     link = relative_path(target, path)
                     name = label(f"entente.fichiers.{variant.name}")
                     out.setdefault(ext, []).append(f"[{name}]({link}) <small>({size})</small>")
@@ -153,6 +159,7 @@ class Renderer:
         try:
             return template.render(
                 lang=model.lang,
+                language=language,
                 model=model,
                 page=path,
                 link=link,
@@ -164,14 +171,6 @@ class Renderer:
             )
         except jinja2.TemplateError as exc:
             raise TemplateError(f"gabarits/pages/{_where(exc, template.name)}: {exc.message}") from exc
-
-
-def _size(count: int, lang: str) -> str:
-    """A file's size for a reader on a phone: "85 Ko", "85 KB"."""
-    unit = ("Ko", "Mo") if lang == "fr" else ("KB", "MB")
-    if count >= 1_000_000:
-        return f"{count / 1_000_000:.1f}\u00a0{unit[1]}".replace(".", "," if lang == "fr" else ".")
-    return f"{max(1, round(count / 1000))}\u00a0{unit[0]}"
 
 
 def _where(exc: jinja2.TemplateError, default: str) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .languages import Language, LanguageError, declared
 
 
 class SettingsError(ValueError):
@@ -19,6 +21,11 @@ class Settings:
     templates: Path
     docs_dir: Path
     citation: Path | None = None  # CITATION.cff: how to cite the guide, printed on the References page
+    language_data: dict[str, Language] = field(default_factory=dict)  # code -> its locale and writing rules
+    bilingual: tuple[tuple[str, str], ...] = ()  # the pairs of languages printed side by side
+
+    def language(self, code: str) -> Language:
+        return self.language_data[code]
 
     @property
     def languages(self) -> list[str]:
@@ -50,4 +57,27 @@ class Settings:
             )
         content = {str(lang): root / str(folder) for lang, folder in guide["content"].items()}
         citation = root / str(guide["citation"]) if guide.get("citation") else None
-        return cls(root, content, root / str(guide.get("templates", "gabarits")), Path(config.docs_dir), citation)
+        try:
+            languages = declared(guide.get("languages"), list(content))
+        except LanguageError as exc:
+            raise SettingsError(f"mkdocs.yml: extra.guide.languages: {exc}") from None
+        templates = root / str(guide.get("templates", "gabarits"))
+        pairs = _pairs(guide.get("bilingual"), list(content))
+        return cls(root, content, templates, Path(config.docs_dir), citation, languages, pairs)
+
+
+def _pairs(found: object, codes: list[str]) -> tuple[tuple[str, str], ...]:
+    """The bilingual versions of the agreements: ``extra.guide.bilingual`` ("fr-en", …), by default the first two
+    languages."""
+    if found is None:
+        return ((codes[0], codes[1]),) if len(codes) > 1 else ()
+    pairs = []
+    for pair in found if isinstance(found, list) else [found]:
+        langs = tuple(str(pair).split("-"))
+        if len(langs) != 2 or langs[0] == langs[1] or not set(langs) <= set(codes):
+            raise SettingsError(
+                f"mkdocs.yml: extra.guide.bilingual: '{pair}' is not two languages of the guide "
+                f"({', '.join(codes)}) joined by a hyphen (example: bilingual: [{'-'.join(codes[:2])}])"
+            )
+        pairs.append(langs)
+    return tuple(pairs)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from html import unescape
+from typing import Any
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
@@ -43,12 +45,10 @@ def typeset_fr(text: str) -> str:
 _CODE = re.compile(r"(^```.*?^```[ \t]*$|`[^`\n]+`|\]\([^)\n]*\)|<[^>\n]*>)", re.MULTILINE | re.DOTALL)
 
 
-def typeset_markdown(markdown: str, lang: str) -> str:
-    """Typeset a whole page, leaving code, link targets and tags as they are."""
-    if lang != "fr":
-        return markdown
+def typeset_markdown(markdown: str, typeset: Callable[[str], str]) -> str:
+    """Typeset a whole page with a language's rules, leaving code, link targets and tags as they are."""
     parts = _CODE.split(markdown)
-    return "".join(part if i % 2 else typeset_fr(part) for i, part in enumerate(parts))
+    return "".join(part if i % 2 else typeset(part) for i, part in enumerate(parts))
 
 
 def prepare(text: str) -> str:
@@ -86,6 +86,7 @@ def with_abbreviations(markdown: str, abbreviations: dict[str, str]) -> str:
     return markdown.rstrip("\n") + "\n\n" + "".join(f"*[{short}]: {term}\n" for short, term in used)
 
 
-def finish_page(markdown: str, lang: str, abbreviations: dict[str, str]) -> str:
-    """A page as MkDocs reads it: the glossary's abbreviations appended, and typeset for its language."""
-    return typeset_markdown(with_abbreviations(markdown, abbreviations), lang)
+def finish_page(markdown: str, language: Any, abbreviations: dict[str, str]) -> str:
+    """A page as MkDocs reads it: the glossary's abbreviations appended, and typeset for its language (a
+    languages.Language)."""
+    return language.typeset_markdown(with_abbreviations(markdown, abbreviations))

@@ -1,0 +1,118 @@
+"""What a language means to the guide, declared once per language in mkdocs.yml (``extra.guide.languages``).
+
+A language is its Babel locale (how it writes dates, numbers and file sizes, and the tag its documents carry)
+and its writing rules (typography). Nothing in the code asks which language it is: adding one is content,
+interface strings, this declaration and mkdocs.yml's i18n entry.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from . import text
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A language's writing rules, beyond what Babel's locale data says."""
+
+    typeset: Callable[[str], str]  # spaces and signs around punctuation, quotes, apostrophes
+    colon: str  # between a label and what follows it ("Initiales : …", "Initials: …")
+    first_day: str = ""  # the first day of a month in a date, when it is not written "1" ("1er janvier")
+
+
+RULES: dict[str, Rules] = {
+    "fr": Rules(text.typeset_fr, "\u00a0:", first_day="1er"),  # French, as the OQLF sets it for Quebec
+    "": Rules(str, ":"),  # no rule of its own
+}
+
+
+class LanguageError(ValueError):
+    """A language declaration that cannot be used; the message says what to write."""
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # the key of its content folder and of its interface strings: "fr"
+    locale: str  # Babel's locale: "fr_CA"
+    typography: str = ""  # a key of RULES
+
+    def __post_init__(self) -> None:
+        try:
+            Locale.parse(self.locale)
+        except (UnknownLocaleError, ValueError, TypeError):
+            raise LanguageError(f"'{self.locale}' is not a locale Babel knows (example: fr_CA, en_CA, es_ES)") from None
+        if self.typography not in RULES:
+            known = ", ".join(repr(k) for k in RULES if k)
+            raise LanguageError(f"typography '{self.typography}' is not one the guide knows ({known}, or none)")
+
+    @cached_property
+    def rules(self) -> Rules:
+        return RULES[self.typography]
+
+    @property
+    def tag(self) -> str:
+        """The language tag of its documents: "fr-CA"."""
+        return self.locale.replace("_", "-")
+
+    @property
+    def colon(self) -> str:
+        return self.rules.colon
+
+    def typeset(self, value: str) -> str:
+        return self.rules.typeset(value)
+
+    def typeset_markdown(self, markdown: str) -> str:
+        """A whole page typeset, code, link targets and tags left as they are."""
+        return markdown if not self.typography else text.typeset_markdown(markdown, self.rules.typeset)
+
+    def date(self, value: datetime.date) -> str:
+        """A date spelt out: "1er janvier 2027", "January 1, 2027", "1 de enero de 2027"."""
+        written = format_date(value, "long", locale=self.locale)
+        if value.day == 1 and self.rules.first_day:
+            written = re.sub(r"(?<!\d)1(?!\d)", self.rules.first_day, written, count=1)
+        return written
+
+    def number(self, value: float) -> str:
+        """A number grouped by thousands, with the locale's signs: "2 000 000", "2,000,000", "2.000.000"."""
+        return format_decimal(value, locale=self.locale)
+
+    def size(self, count: int) -> str:
+        """A file's size for a reader on a phone: "85 ko", "1,2 Mo", "85 kB"; it never breaks across lines."""
+        if count >= 1_000_000:
+            shown = format_unit(count / 1_000_000, "digital-megabyte", "short", "#,##0.0", locale=self.locale)
+        else:
+            shown = format_unit(max(1, round(count / 1000)), "digital-kilobyte", "short", locale=self.locale)
+        return shown.replace(" ", "\u00a0")
+
+
+def declared(found: object, codes: list[str]) -> dict[str, Language]:
+    """The languages of ``extra.guide.languages`` for each content language, or LanguageError saying what is
+    missing or wrong, with an example."""
+    example = "languages:\n      fr: {locale: fr_CA, typography: fr}\n      en: {locale: en_CA}"
+    if not isinstance(found, dict):
+        raise LanguageError(f"expected a mapping of each language to its locale (example:\n    {example})")
+    languages = {}
+    for code in codes:
+        spec = found.get(code)
+        if not isinstance(spec, dict) or not isinstance(spec.get("locale"), str):
+            raise LanguageError(
+                f"'{code}' is a content language with no locale declared (example: {code}: {{locale: …}})"
+            )
+        unknown = sorted(set(spec) - {"locale", "typography"})
+        if unknown:
+            raise LanguageError(f"{code}: unknown setting '{unknown[0]}' (known: locale, typography)")
+        try:
+            languages[code] = Language(code, spec["locale"], str(spec.get("typography") or ""))
+        except LanguageError as exc:
+            raise LanguageError(f"{code}: {exc}") from None
+    return languages
