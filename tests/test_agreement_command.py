@@ -22,7 +22,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from guide import atomic_write
+from guide.agreements import atomic_write
 from sites import ROOT, make_project
 
 GOOD = "entente: salle\nchamps:\n  lieu: ici\n"
@@ -150,7 +150,7 @@ CASES = [
     Case("format-number", "entente: salle\nformat: 1\n",
          "reseau.yaml:2: format: expected one of pdf, docx, html, got a number (example: format: pdf)"),
     Case("langue-command-line", GOOD,
-         "command line: langue: expected one of fr, en, fr-en, got 'es'", ("--langue", "es")),
+         "command line: langue: expected one of fr, en, fr-en, got 'es'", ("--language", "es")),
     Case("docx-two-languages-data", "entente: salle\nlangue: fr-en\nformat: docx\n",
          "reseau.yaml:3: format: a DOCX file holds one language (example: format: pdf or html)"),
     Case("docx-command-line", "entente: salle\nlangue: fr-en\n",
@@ -158,7 +158,7 @@ CASES = [
          ("--format", "docx")),
     Case("two-languages-command-line", "entente: salle\nformat: docx\n",
          "command line: a DOCX file holds one language, not fr-en (example: LANGUE=fr, or FORMAT=pdf)",
-         ("--langue", "fr-en")),
+         ("--language", "fr-en")),
     # the shape of the file
     Case("top-list", "[entente, salle]\n",
          "reseau.yaml:1: expected a mapping (entente: …, champs: …), got a list (example: entente: salle)"),
@@ -293,6 +293,7 @@ CASES = [
 ]  # fmt: skip
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_refused_clearly_and_nothing_written(config: Path, tmp_path: Path, case: Case) -> None:
     work = tmp_path / "reseau"
@@ -315,6 +316,7 @@ def test_refused_clearly_and_nothing_written(config: Path, tmp_path: Path, case:
     assert snapshot(work) == before
 
 
+@pytest.mark.build
 def test_a_rerun_replaces_the_default_output_and_force_replaces_another(config: Path, tmp_path: Path) -> None:
     data = tmp_path / "reseau.yaml"
     data.write_text(GOOD, encoding="utf-8")
@@ -339,6 +341,7 @@ def test_a_rerun_replaces_the_default_output_and_force_replaces_another(config: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["autre.html", "lien.html", "reseau-fr.html", "reseau.yaml"]
 
 
+@pytest.mark.build
 def test_missing_folders_of_out_are_made(config: Path, tmp_path: Path) -> None:
     (tmp_path / "reseau.yaml").write_text(GOOD, encoding="utf-8")
     result = run(config, tmp_path, "reseau.yaml", "--format", "html", "-o", "a/b/entente.html")
@@ -369,11 +372,12 @@ class _Tags(HTMLParser):
 HOSTILE = "</span><script>alert(1)</script><img src=x onerror=alert(2)> & \"q\" 'a' **gras** [lien](javascript:x)"
 
 
+@pytest.mark.build
 def test_markup_in_values_is_printed_as_text_never_run(config: Path, tmp_path: Path) -> None:
     data = tmp_path / "reseau.yaml"
     value = HOSTILE.replace("[lien](javascript:x)", "[lien]")  # a link to a script is refused outright
     data.write_text(f"entente: salle\nchamps:\n  lieu: {json.dumps(value)}\n  duree: 0\n", encoding="utf-8")
-    result = run(config, tmp_path, "reseau.yaml", "--format", "html", "--langue", "fr-en")
+    result = run(config, tmp_path, "reseau.yaml", "--format", "html", "--language", "fr-en")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "reseau-fr-en.html").read_text(encoding="utf-8")
     tags = _Tags()
@@ -386,7 +390,7 @@ def test_markup_in_values_is_printed_as_text_never_run(config: Path, tmp_path: P
     assert result.returncode == 0, result.stderr
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "reseau-fr.pdf").pages)
     assert "<script>alert(1)</script>" in re.sub(r"\s+", " ", text)
-    result = run(config, tmp_path, "reseau.yaml", "--format", "docx", "--langue", "en")
+    result = run(config, tmp_path, "reseau.yaml", "--format", "docx", "--language", "en")
     assert result.returncode == 0, result.stderr
     paragraphs = " ".join(p.text for p in docx.Document(str(tmp_path / "reseau-en.docx")).paragraphs)
     assert "<script>alert(1)</script>" in paragraphs and "It lasts 0 months." in paragraphs
@@ -397,7 +401,7 @@ def test_makefile_passes_force_only_when_asked() -> None:
         args = ["make", "-n", "-o", ".venv/.installed", "agreement", "DATA=x.yaml", "OUT=y.pdf", *extra]
         return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True).stdout
 
-    assert '--sortie "y.pdf" --force' in dry_run("FORCE=1")
+    assert '--output "y.pdf" --force' in dry_run("FORCE=1")
     assert "--force" not in dry_run() and "--force" not in dry_run("FORCE=0")
 
 

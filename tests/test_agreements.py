@@ -15,6 +15,8 @@ from pypdf import PdfReader
 
 from sites import ROOT, build, make_project
 
+pytestmark = pytest.mark.build
+
 FILES = [
     "entente-salle-fr.pdf",
     "entente-salle-en.pdf",
@@ -154,7 +156,7 @@ def test_prefilled_pdf_fills_every_blank_it_was_given(project: Path) -> None:
 
 def test_prefilled_bilingual_html_and_per_language_values(project: Path) -> None:
     data = GOOD.replace("  lieu: 100, rue de l'Exemple", "  lieu: {fr: salle du 2e étage, en: second-floor room}")
-    result = agreement(project, data, "--langue", "fr-en", "--format", "html", "--sortie", "out/bi.html")
+    result = agreement(project, data, "--language", "fr-en", "--format", "html", "--output", "out/bi.html")
     assert result.returncode == 0, result.stderr
     html = (project / "out" / "bi.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", html)

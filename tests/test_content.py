@@ -12,9 +12,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from guide.agreements import Run, document
+from guide.agreements.document import Run, document
+from guide.labels import load_strings
 from guide.model import build_model
-from guide.render import Renderer, load_strings
+from guide.render import Renderer
 from guide.validate import load_content
 from sites import ROOT, languages
 

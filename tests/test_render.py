@@ -6,13 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from guide.errors import InvalidContentError
+from guide.labels import load_strings
 from guide.model import build_model
-from guide.render import Renderer, TemplateError, load_strings
+from guide.render import Renderer, TemplateError
 from guide.validate import load_content
-from sites import FIXTURES, ROOT, languages
+from sites import FIXTURES, ROOT, content_set, languages
 
 
 def test_template_error_names_template_and_line(tmp_path: Path) -> None:
@@ -44,14 +44,9 @@ def test_interface_string_missing_in_one_language(tmp_path: Path) -> None:
 
 def _synthetic(tmp_path: Path, n: int) -> dict[str, str]:
     """The French pages of the benchmark's synthetic content with N entities of each kind."""
-    import bench
+    from synthetic import content_files
 
-    for lang in ("fr", "en"):
-        (tmp_path / lang).mkdir()
-        for key, value in bench.content(n, lang, agreements=0).items():
-            text = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False)
-            (tmp_path / lang / f"{key}.yaml").write_text(text, encoding="utf-8")
-    trees = load_content({"fr": tmp_path / "fr", "en": tmp_path / "en"}, tmp_path)
+    trees = content_set(tmp_path, {lang: content_files(n, lang, agreements=0) for lang in ("fr", "en")})
     templates = ROOT / "gabarits"
     return Renderer(templates, load_strings(templates, ["fr", "en"]), languages()).render(build_model(trees["fr"]))
 

@@ -19,7 +19,8 @@ from mkdocs.plugins import event_priority
 
 from . import csp, origins, pipeline, preview, sanitize, search, text, urls
 from .errors import InvalidContentError, shown
-from .render import TemplateError, load_strings
+from .labels import load_strings
+from .render import TemplateError
 from .settings import Settings, SettingsError
 
 log = logging.getLogger("mkdocs.plugins.guide")

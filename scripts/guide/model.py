@@ -1,7 +1,8 @@
 """The model the templates see: entities of one language, with their pages and their links.
 
 Links are declared one way in the YAML (a role lists its structures); the way back
-(a structure lists its roles) is computed here, so that the two never disagree.
+(a structure lists its roles) is computed here, so that the two never disagree. Every reference,
+nested ones included (an agreement's ``sections[].controverses``), is the entity it names.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import links
-from .fields import Date, Field, Link, ListOf, Record, Text, iso_date
+from .fields import Date, Field, Link, ListOf, Record, Refs, Text, iso_date
 from .schema import KINDS, Kind, ref_fields
 from .text import plain, prepare
 from .validate import Tree
@@ -97,6 +98,11 @@ def build_model(tree: Tree) -> Model:
 def _link(entities: dict[str, dict[str, Entity]]) -> None:
     back: dict[tuple[str, str], dict[str, list[Entity]]] = {}
     for key, found in entities.items():
+        fields = KINDS[key].record.fields.items()
+        nested = {name: spec for name, spec in fields if not isinstance(spec, Refs) and _holds_refs(spec)}
+        for entity in found.values():
+            for name, spec in nested.items():
+                entity.data[name] = _nested_refs(spec, entity.data.get(name), entities)
         for name, spec in ref_fields(KINDS[key]).items():
             for entity in found.values():
                 targets = [entities[spec.target][i] for i in entity.data.get(name) or []]
@@ -109,6 +115,28 @@ def _link(entities: dict[str, dict[str, Entity]]) -> None:
     for (key, ident), labels in back.items():
         target = entities[key][ident]
         target.relations.extend(Relation(f"{label}.inverse", found) for label, found in labels.items())
+
+
+def _nested_refs(spec: Field, value: Any, entities: dict[str, dict[str, Entity]]) -> Any:
+    """``value`` with the references inside its records and lists (``sections[].controverses``) resolved into
+    their entities, as the top-level ones are: templates print them, they never look them up."""
+    if value is None:
+        return None
+    if isinstance(spec, Refs):
+        return [entities[spec.target][ident] for ident in value]
+    if isinstance(spec, Record):
+        return {name: _nested_refs(field_spec, value.get(name), entities) for name, field_spec in spec.fields.items()}
+    if isinstance(spec, ListOf):
+        return [_nested_refs(spec.item, item, entities) for item in value]
+    return value
+
+
+def _holds_refs(spec: Field) -> bool:
+    if isinstance(spec, Refs):
+        return True
+    if isinstance(spec, Record):
+        return any(_holds_refs(field_spec) for field_spec in spec.fields.values())
+    return isinstance(spec, ListOf) and _holds_refs(spec.item)
 
 
 def _prepare(spec: Field, value: Any) -> Any:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import status, text
-from .agreement_files import Printer, build_site_files
+from .agreements.printing import Printer
+from .agreements.site_files import Download, build_site_files, downloads, site_files
 from .citation import Citation, load_citation
-from .model import build_model
-from .render import Renderer, load_strings
+from .errors import ContentError, InvalidContentError
+from .labels import load_strings
+from .model import Entity, Model, build_model
+from .render import Renderer, TemplateError
 from .schema import KINDS
 from .settings import Settings
 from .validate import load_content
 from .writer import write_pages
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -29,16 +36,64 @@ class Generation:
 
 
 def check(settings: Settings) -> None:
-    """Validate everything a build needs; raise InvalidContentError with every error found."""
-    load_content(settings.content, settings.root)
-    load_strings(settings.templates, settings.languages)
-    _citation(settings)
+    """Validate everything a build needs; raise InvalidContentError with every error found: the content, the
+    interface strings (each language's, and every one the pages print) and the citation. The pages are
+    rendered in memory; the agreements' files are only planned."""
+    errors: list[ContentError] = []
+    trees = _collect(lambda: load_content(settings.content, settings.root), errors)
+    strings = _collect(lambda: load_strings(settings.templates, settings.languages), errors)
+    citation = _collect(lambda: _citation(settings), errors)
+    if trees is not None and strings is not None:
+        models = {lang: build_model(tree) for lang, tree in trees.items()}
+        offered = [site_files(entity.id, settings.languages, settings.bilingual) for entity in _agreements(models)]
+        planned = {path: 0 for files in offered for _, _, path in files}  # not made: their sizes are unknown
+        renderer = Renderer(
+            settings.templates, strings, settings.language_data, citation, _downloads(models, planned, settings)
+        )
+        _collect(lambda: render_pages(renderer, models), errors)
+    if errors:
+        raise InvalidContentError(sorted(set(errors)))
+
+
+def _collect(read: Callable[[], T], errors: list[ContentError]) -> T | None:
+    """What ``read`` returns, or None with its errors added to ``errors`` (a template's error among them: in
+    ``make check``, a template is one more file an editor may have broken)."""
+    try:
+        return read()
+    except InvalidContentError as exc:
+        errors += exc.errors
+    except TemplateError as exc:
+        errors.append(ContentError(exc.file, exc.line, "", exc.message))
+    return None
 
 
 def _citation(settings: Settings) -> Citation | None:
     if settings.citation is None:
         return None
     return load_citation(settings.citation, settings.citation.relative_to(settings.root).as_posix())
+
+
+def _agreements(models: dict[str, Model]) -> list[Entity]:
+    """The agreements whose files are made: the default language's (every language has the same)."""
+    return next(iter(models.values())).kinds.get("ententes", []) if models else []
+
+
+def _downloads(models: dict[str, Model], sizes: dict[str, int], settings: Settings) -> dict[str, list[Download]]:
+    return downloads(_agreements(models), settings.languages, settings.bilingual, sizes)
+
+
+def render_pages(renderer: Renderer, models: dict[str, Model]) -> dict[str, dict[str, str]]:
+    """Every language's pages; raise InvalidContentError with every language's missing interface strings."""
+    pages: dict[str, dict[str, str]] = {}
+    errors: list[ContentError] = []
+    for lang, model in models.items():
+        try:
+            pages[lang] = renderer.render(model)
+        except InvalidContentError as exc:
+            errors += exc.errors
+    if errors:
+        raise InvalidContentError(sorted(set(errors)))
+    return pages
 
 
 def generate(settings: Settings) -> Generation:
@@ -49,17 +104,17 @@ def generate(settings: Settings) -> Generation:
     files = build_site_files(models, strings, printer, settings.language_data, settings.bilingual)
     if settings.cache_is_own:
         printer.prune()
+    sizes = {path: len(data) for path, data in files.items()}
     renderer = Renderer(
-        settings.templates, strings, settings.language_data, _citation(settings), files, settings.bilingual
+        settings.templates, strings, settings.language_data, _citation(settings), _downloads(models, sizes, settings)
     )
     abbreviations = {lang: m.abbreviations() for lang, m in models.items()}
     # The pages are written as MkDocs reads them (abbreviations, typography): the hook leaves them as they are.
     rendered = {
         lang: {
-            path: text.finish_page(page, settings.language(lang), abbreviations[lang])
-            for path, page in renderer.render(model).items()
+            path: text.finish_page(page, settings.language(lang), abbreviations[lang]) for path, page in found.items()
         }
-        for lang, model in models.items()
+        for lang, found in render_pages(renderer, models).items()
     }
     # Everything is rendered before anything is written: a template error leaves docs/ as it was.
     pages: dict[str, list[str]] = {}

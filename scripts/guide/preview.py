@@ -18,7 +18,7 @@ from typing import Any
 
 from . import pipeline, text
 from .errors import InvalidContentError
-from .render import load_strings
+from .labels import load_strings
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.guide")

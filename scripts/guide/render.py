@@ -1,74 +1,39 @@
-"""Render one language's model into Markdown pages through the Jinja2 templates of ``gabarits/pages``."""
+"""Render one language's model into Markdown pages through the Jinja2 templates of ``gabarits/pages``.
+
+The renderer is handed what the pages print beyond the model (the citation, the agreements' files): it
+only turns each into the page's words and links. A label a template prints but a language lacks is not
+fatal at once: every one is collected and told as a content error, with its line in ``libelles.yaml``.
+"""
 
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 
-from .agreement_files import site_files
-from .agreements import with_blanks
+from . import labels
+from .agreements.document import with_blanks
+from .agreements.site_files import Download
 from .citation import Citation
 from .diagram import model_svg
-from .errors import ErrorList, InvalidContentError
+from .errors import InvalidContentError
 from .languages import Language
-from .loader import load_file
 from .model import Entity, Model, relative_path
 from .schema import Kind
-from .text import prepare
 
-STRINGS_FILE = "libelles.yaml"
 _DIAGRAM_LABELS = ("populations", "acteurs", "coeur", "objectifs", "description", "et", "guillemets")
 
 
 class TemplateError(Exception):
     """A template could not be rendered; the message names the template and the line."""
 
-
-def load_strings(templates: Path, languages: list[str]) -> dict[str, dict[str, str]]:
-    """Interface strings per language (``libelles.yaml``), flattened to "kinds.roles" keys."""
-    errors = ErrorList()
-    doc = load_file(templates / STRINGS_FILE, f"{templates.name}/{STRINGS_FILE}", errors)
-    strings: dict[str, dict[str, str]] = {}
-    if doc is not None:
-        data = doc.data if isinstance(doc.data, dict) else {}
-        for lang in languages:
-            if not isinstance(data.get(lang), dict):
-                errors.add(
-                    doc.name,
-                    doc.line(()),
-                    lang,
-                    f"the interface strings for '{lang}' are missing",
-                    f"{lang}:\n  kinds:\n    roles: …",
-                )
-                continue
-            strings[lang] = {k: prepare(v) for k, v in _flatten(data[lang]).items()}
-        for lang, found in strings.items():
-            for other, theirs in strings.items():
-                for key in sorted(set(found) - set(theirs)):
-                    errors.add(
-                        doc.name,
-                        doc.line((lang, *key.split("."))),
-                        f"{lang}.{key}",
-                        f"has no counterpart in '{other}'",
-                        f"{other}:\n  {key}: …",
-                    )
-    if errors:
-        raise InvalidContentError(errors.sorted())
-    return strings
-
-
-def _flatten(data: dict, prefix: str = "") -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            out.update(_flatten(value, name + "."))
-        else:
-            out[name] = str(value)
-    return out
+    def __init__(self, file: str, line: int, message: str):
+        self.file, self.line, self.message = file, line, message
+        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
 
 
 class Renderer:
@@ -80,14 +45,13 @@ class Renderer:
         strings: dict[str, dict[str, str]],
         languages: dict[str, Language],
         citation: Citation | None = None,
-        files: dict[str, bytes] | None = None,
-        pairs: tuple[tuple[str, str], ...] = (),
+        downloads: dict[str, list[Download]] | None = None,
     ):
+        self.templates = templates
         self.strings = strings
         self.languages = languages
         self.citation = citation
-        self.files = files or {}  # the agreements' files, by path relative to a language folder
-        self.pairs = pairs  # the languages printed side by side in the bilingual files
+        self.downloads = downloads or {}  # the agreements' files, by the path of the page that offers them
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates / "pages"),
             undefined=jinja2.StrictUndefined,
@@ -98,87 +62,121 @@ class Renderer:
             auto_reload=False,  # a generation makes its own Renderer: no need to check each template's date per page
         )
         self.env.filters["blanks"] = with_blanks
-
-    def _template(self, *names: str) -> jinja2.Template:
-        return self.env.select_template(list(names))
+        self._constants: dict[str, str] | None = None  # read once: a generation makes its own Renderer
 
     def render(self, model: Model) -> dict[str, str]:
-        """Every generated page of ``model``: path relative to the language folder -> Markdown."""
+        """Every generated page of ``model``: path relative to the language folder -> Markdown. Raise
+        InvalidContentError naming every interface string the pages print that the language lacks."""
+        strings = self.strings[model.lang]
+        # what a template prints whatever the content, then what the content makes it print
+        missing = {key: user for key, user in self._constant_keys().items() if key not in strings}
+
+        def label(key: str, user: str) -> str:
+            found = strings.get(key)
+            if found is None:
+                missing.setdefault(key, user)
+                return key
+            return found
+
+        diagram = _diagram(model, lambda key: label(key, "the model's diagram"))
         pages: dict[str, str] = {}
         for key, entities in model.kinds.items():
             if not entities:
                 continue
             first = entities[0]
             if not first.kind.many:
-                pages[first.path] = self._page(first.path, model, (key + ".md.j2",), entity=first)
+                names = (key + ".md.j2",)
+                pages[first.path] = self._page(first.path, model, names, label, diagram=diagram, entity=first)
                 continue
             index = model.index_path(key)
-            pages[index] = self._page(
-                index,
-                model,
-                (key + "-index.md.j2", "index.md.j2"),
-                key=key,
-                groups=_groups(entities, first.kind),
-            )
+            names = (key + "-index.md.j2", "index.md.j2")
+            groups = _groups(entities, first.kind)
+            pages[index] = self._page(index, model, names, label, diagram=diagram, key=key, groups=groups)
             if first.kind.pages:
+                names = (key + ".md.j2", "entite.md.j2")
                 for entity in entities:
-                    pages[entity.path] = self._page(entity.path, model, (key + ".md.j2", "entite.md.j2"), entity=entity)
+                    pages[entity.path] = self._page(entity.path, model, names, label, diagram=diagram, entity=entity)
+        if missing:
+            raise InvalidContentError(labels.missing(self.templates, model.lang, missing))
         return pages
 
-    def _page(self, path: str, model: Model, names: tuple[str, ...], **context: Any) -> str:
-        template = self._template(*names)
-        t = self.strings[model.lang]
+    def _constant_keys(self) -> dict[str, str]:
+        """The interface strings the templates print by a constant key (``t("page.apports")``), with the template
+        that prints each; keys built from the content (``t("kinds." ~ key ~ ".title")``) are found by rendering."""
+        if self._constants is not None:
+            return self._constants
+        found: dict[str, str] = {}
+        for name in self.env.list_templates(extensions=["j2"]):
+            source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+            try:
+                tree = self.env.parse(source, name)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateError(f"gabarits/pages/{name}", exc.lineno, exc.message or str(exc)) from exc
+            for call in tree.find_all(nodes.Call):
+                key = call.args[0] if call.args else None
+                if isinstance(call.node, nodes.Name) and call.node.name == "t" and isinstance(key, nodes.Const):
+                    found.setdefault(str(key.value), f"the template {name}")
+        self._constants = found
+        return found
+
+    def _page(
+        self, path: str, model: Model, names: tuple[str, ...], label: Callable[[str, str], str], **context: Any
+    ) -> str:
+        template = self.env.select_template(list(names))
         language = self.languages[model.lang]
+        user = f"the template {template.name}"
+
+        def t(key: str) -> str:
+            return label(key, user)
 
         def link(entity: Entity) -> str:
             return entity.link_from(path)
 
-        def label(key: str) -> str:
-            if key not in t:
-                raise TemplateError(f"{template.name}: no interface string '{key}' in libelles.yaml")
-            return t[key]
-
-        def diagram() -> str:
-            """The model's diagram as a raw HTML block: a figure with its caption."""
-            entity = model.kinds["modele"][0]
-            labels = {key: label(f"figure.modele.{key}") for key in _DIAGRAM_LABELS}
-            svg, caption = model_svg(entity, labels), entity["legende"]
-            return f'<figure class="guide-figure">\n{svg}\n<figcaption>{caption}</figcaption>\n</figure>'
-
-        def downloads(entity: Entity) -> list[dict]:
-            """The files of an agreement, by format: a Markdown link to each variant, with its size."""
-            out: dict[str, list[str]] = {}
-            for variant, ext, target in site_files(entity.id, list(self.strings), self.pairs):
-                if target in self.files:
-                    size = language.size(len(self.files[target]))
-                    link = relative_path(target, path)
-                    name = label(f"entente.fichiers.{variant.name}")
-                    out.setdefault(ext, []).append(f"[{name}]({link}) <small>({size})</small>")
-            return [{"format": ext, "links": found} for ext, found in out.items()]
-
         try:
             return template.render(
-                lang=model.lang,
                 language=language,
                 model=model,
-                page=path,
                 link=link,
-                t=label,
-                diagram=diagram,
+                t=t,
                 citation=self.citation,
-                downloads=downloads,
+                downloads=_download_groups(self.downloads.get(path, []), path, language),
                 **context,
             )
         except jinja2.TemplateError as exc:
-            raise TemplateError(f"gabarits/pages/{_where(exc, template.name)}: {exc.message}") from exc
+            name, line = _where(exc, template.name)
+            raise TemplateError(f"gabarits/pages/{name}", line, exc.message or str(exc)) from exc
 
 
-def _where(exc: jinja2.TemplateError, default: str) -> str:
-    """The template and line of an error: Jinja rewrites tracebacks to point into the templates."""
+def _diagram(model: Model, label: Callable[[str], str]) -> str:
+    """The model's diagram as a raw HTML block, a figure with its caption ("" in a guide without a model)."""
+    found = model.kinds.get("modele")
+    if not found:
+        return ""
+    entity = found[0]
+    svg = model_svg(entity, {key: label(f"figure.modele.{key}") for key in _DIAGRAM_LABELS})
+    return f'<figure class="guide-figure">\n{svg}\n<figcaption>{entity["legende"]}</figcaption>\n</figure>'
+
+
+def _download_groups(found: list[Download], page: str, language: Language) -> list[dict[str, Any]]:
+    """A page's downloads by format, each file with its link from ``page`` and its size in ``language``."""
+    groups: dict[str, list[dict[str, str]]] = {}
+    for download in found:
+        groups.setdefault(download.format, []).append(
+            {
+                "variant": download.variant,
+                "href": relative_path(download.path, page),
+                "size": language.size(download.size),
+            }
+        )
+    return [{"format": ext, "files": files} for ext, files in groups.items()]
+
+
+def _where(exc: jinja2.TemplateError, default: str) -> tuple[str, int]:
+    """The template and line of an error (0 if unknown): Jinja rewrites tracebacks to point into the templates."""
     if getattr(exc, "lineno", None):
-        return f"{getattr(exc, 'name', None) or default}:{exc.lineno}"  # type: ignore[attr-defined]
+        return getattr(exc, "name", None) or default, exc.lineno  # type: ignore[attr-defined]
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
-    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else default
+    return (Path(frames[-1].filename).name, frames[-1].lineno or 0) if frames else (default, 0)
 
 
 def _groups(entities: list[Entity], kind: Kind) -> list[tuple[str, list[Entity]]]:

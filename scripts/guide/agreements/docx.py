@@ -12,7 +12,7 @@ import io
 import zipfile
 from importlib.metadata import version
 
-from .agreements import Blank, Document
+from .document import Blank, Document
 
 
 def library_version() -> str:

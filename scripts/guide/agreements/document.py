@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from html import escape, unescape
 from typing import Any
 
-from .fields import BLANK
-from .languages import Language
-from .model import Entity
+from ..fields import BLANK
+from ..languages import Language
+from ..model import Entity
 
 
 def with_blanks(clause: str, champs: list[dict], language: Language) -> str:

@@ -11,9 +11,9 @@ import os
 import stat
 from pathlib import Path
 
+from ..errors import ErrorList
+from ..loader import Document, load_file
 from .atomic_write import reason
-from .errors import ErrorList
-from .loader import Document, load_file
 
 EXAMPLE = "scripts/exemples/reseau-exemple.yaml"
 MAX_BYTES = 1_000_000  # the real agreements' data files are a few kilobytes

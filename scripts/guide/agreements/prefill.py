@@ -13,46 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .agreement_files import Printer, Variant, render_file, variants
-from .agreements import document
+from ..errors import ErrorList, InvalidContentError
+from ..fields import Choice, Context, Date, Field, ListOf, Localized, Markdown, Number, Record, Text, kind_of
+from ..labels import load_strings
+from ..model import Entity, build_model
+from ..settings import Settings
+from ..validate import load_content
 from .data_file import read_data_file
-from .errors import ErrorList, InvalidContentError
-from .fields import Choice, Context, Date, Field, ListOf, Markdown, Number, Record, Text, kind_of
-from .model import Entity, build_model
-from .render import load_strings
-from .settings import Settings
-from .validate import load_content
+from .document import document
+from .printing import Printer
+from .rendering import render_file
+from .variants import Variant, variants
 
 FORMATS = ("pdf", "docx", "html")
 MAX_NUMBER = 10**15  # a number blank is a duration, a delay or an amount: beyond this, a typo
-
-
-@dataclass
-class Localized(Field):
-    """A value for every language, or a mapping of language to value (``{fr: …, en: …}``)."""
-
-    item: Field = field(default_factory=Text)
-    languages: tuple[str, ...] = ()
-
-    @property
-    def type_name(self) -> str:  # type: ignore[override]
-        return self.item.type_name
-
-    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
-        if not isinstance(value, dict):
-            return self.item.check(value, where, ctx)
-        ok = True
-        for lang in self.languages:
-            if lang not in value:
-                ctx.error(where, f"gives no value for '{lang}'", f"{where[-1]}: {{fr: …, en: …}}")
-                ok = False
-        for lang, given in value.items():
-            if lang not in self.languages:
-                ctx.error((*where, lang), f"'{lang}' is not a language of the guide ({', '.join(self.languages)})")
-                ok = False
-            elif not self.item.check(given, (*where, lang), ctx):
-                ok = False
-        return ok
 
 
 # What a printed agreement cannot hold: control characters (XML, hence DOCX, refuses them), noncharacters,

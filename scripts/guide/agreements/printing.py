@@ -1,0 +1,108 @@
+"""An agreement's printable page (``gabarits/ententes/``), the source of its PDF and of ``make agreement``'s HTML;
+the ``Printer`` also turns pages and documents into files, through the cache.
+
+One autoescaped HTML environment; the bilingual version is two documents side by side, section by
+section, ending with a clause saying that both languages are equally valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .cache import FileCache, key
+from .document import Document, Run, Section
+from .rendering import Job, render_many
+
+TEMPLATE = "entente.html.j2"
+STYLESHEET = "entente.css"
+GENERATOR = "Guide de l'intervention de proximité en HLM"
+
+
+class Printer:
+    """Renders documents to HTML, and through the cache to PDF and DOCX."""
+
+    def __init__(self, templates: Path, cache: Path | None):
+        folder = templates / "ententes"
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folder),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.css = (folder / STYLESHEET).read_text(encoding="utf-8")
+        self.cache = FileCache(cache)
+        self.rendered = 0  # files made this run, not read from the cache
+
+    def html(self, docs: list[Document], template: bool) -> str:
+        """The printable page of ``docs`` (one per column); ``template`` marks the optional sections."""
+        if len(docs) > 1:
+            docs = with_versions_clause(docs)
+        sections = list(zip(*(d.sections for d in docs), strict=True))
+        return self.env.get_template(TEMPLATE).render(
+            docs=docs,
+            sections=sections,
+            css=Markup(self.css),
+            boxes=_page_boxes(docs),
+            both=lambda key: _both(docs, key),
+            template=template,
+            generator=GENERATOR,
+        )
+
+    def render(self, jobs: list[Job]) -> list[bytes]:
+        """Each job's file: read from the cache, or rendered (in parallel) and kept there."""
+        keys = [key(kind, payload) for kind, payload in jobs]
+        results: list[bytes | None] = [self.cache.get(k) for k in keys]
+        missing = [i for i, found in enumerate(results) if found is None]
+        self.rendered += len(missing)
+        for i, data in zip(missing, render_many([jobs[i] for i in missing]), strict=True):
+            results[i] = data
+            self.cache.put(keys[i], data)
+        return [r for r in results if r is not None]
+
+    def prune(self) -> None:
+        """Forget the cached files no longer made by this content."""
+        self.cache.prune()
+
+
+def with_versions_clause(docs: list[Document]) -> list[Document]:
+    """The bilingual version ends with a section saying that both languages are equally valid."""
+    out = []
+    for doc in docs:
+        number = len(doc.sections) + 1
+        clause = (Run(doc.labels["bilingue.clause"]),)
+        section = Section("versions", number, doc.labels["bilingue.titre"], False, (clause,))
+        out.append(replace(doc, sections=(*doc.sections, section)))
+    return out
+
+
+def _page_boxes(docs: list[Document]) -> dict[str, Markup]:
+    """The texts of the page's margins (footer, page X of Y, initials) as CSS strings."""
+
+    def both(key: str) -> str:
+        return _both(docs, key)
+
+    first = docs[0]
+    titles = " / ".join(d.title for d in docs)
+    lines = "   ".join("______" for _ in first.parties)
+    return {
+        "footer": _css_string(f"{titles} — {both('version')} {first.version} ({first.date})"),
+        "page": _css_string(both("page")),
+        "of": _css_string(both("sur")),
+        "initials": _css_string(both("initiales") + first.language.colon + " " + lines),
+    }
+
+
+def _both(docs: list[Document], key: str) -> str:
+    """A label in each language of the document, once if they are the same ("Date", not "Date / Date")."""
+    return " / ".join(dict.fromkeys(d.labels[key] for d in docs))
+
+
+def _css_string(text: str) -> Markup:
+    """Text as a CSS string in double quotes, safe inside a <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    return Markup(f'"{escaped}"')
