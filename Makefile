@@ -5,9 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 BROWSER := $(VENV)/.browser
-AXE    := tests/navigateur/node_modules/axe-core/axe.min.js
+AXE    := tests/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test check status agreement bench fuzz lint format lock clean
+.PHONY: site serve test test-fast check status agreement bench fuzz lint format lock clean
 
 $(STAMP): requirements.in constraints.txt scripts/system-packages.sh
 	scripts/system-packages.sh
@@ -27,12 +27,17 @@ serve: $(STAMP)
 test: lint $(BROWSER) $(AXE)
 	$(RUN) $(BIN)/python -m pytest
 
+## test-fast: the tests that take seconds, not minutes: no browser, no build of the real site, no serve, no bench
+##            (pytest -m "not slow"; make test runs them all)
+test-fast: $(STAMP)
+	$(RUN) $(BIN)/python -m pytest -m "not slow" -q
+
 $(BROWSER): $(STAMP) scripts/system-packages.sh
 	scripts/system-packages.sh --browser
 	touch $@
 
-$(AXE): tests/navigateur/package.json tests/navigateur/package-lock.json
-	npm ci --prefix tests/navigateur --no-audit --no-fund --silent
+$(AXE): tests/axe/package.json tests/axe/package-lock.json
+	npm ci --prefix tests/axe --no-audit --no-fund --silent
 	touch $@
 
 ## check: validate the content only, printing every error
@@ -43,15 +48,15 @@ check: $(STAMP)
 ##         changed since the translation). make status ACCEPT="roles/office-habitation …" records entries you
 ##         brought up to date (ACCEPT=all: every entry).
 status: $(STAMP)
-	$(RUN) $(BIN)/python -m guide.status $(if $(filter all,$(ACCEPT)),--accept-all,$(if $(ACCEPT),--accept $(ACCEPT)))
+	$(RUN) $(BIN)/python -m guide status $(if $(filter all,$(ACCEPT)),--accept-all,$(if $(ACCEPT),--accept $(ACCEPT)))
 
 ## agreement: a filled-in agreement from a data file, e.g. make agreement DATA=scripts/exemples/reseau-exemple.yaml
 ##            [LANGUE=fr|en|fr-en] [FORMAT=pdf|docx|html] [OUT=file] (written next to the data file by default)
 ##            [FORCE=1: replace OUT if it exists]
 agreement: $(STAMP)
 	$(if $(DATA),,$(error give the data file: make agreement DATA=scripts/exemples/reseau-exemple.yaml))
-	$(RUN) $(BIN)/python -m guide agreement "$(DATA)" $(if $(LANGUE),--langue "$(LANGUE)") \
-		$(if $(FORMAT),--format "$(FORMAT)") $(if $(OUT),--sortie "$(OUT)") $(if $(filter 1,$(FORCE)),--force)
+	$(RUN) $(BIN)/python -m guide agreement "$(DATA)" $(if $(LANGUE),--language "$(LANGUE)") \
+		$(if $(FORMAT),--format "$(FORMAT)") $(if $(OUT),--output "$(OUT)") $(if $(filter 1,$(FORCE)),--force)
 
 ## bench: time the build on synthetic content (N = 10, 100, 1000 of each kind) and the real one, into
 ##        bench/results.json [RUNS=3] [SIZES=10,100,1000] [QUICK=1: tiny sizes, one run] (see bench/README.md)

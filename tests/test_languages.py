@@ -14,8 +14,8 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from guide.languages import Language, LanguageError, declared
-from guide.settings import Settings, SettingsError
+from guide.languages import Language, LanguageError
+from guide.settings import Settings, SettingsError, read
 from sites import FIXTURES, ROOT, build, make_project
 
 FR, EN, ES = Language("fr", "fr_CA", "fr"), Language("en", "en_CA"), Language("es", "es_ES")
@@ -57,17 +57,41 @@ def test_numbers_sizes_colons_and_tags_come_from_the_declaration() -> None:
 @pytest.mark.parametrize(
     ("found", "message"),
     [
-        (None, "expected a mapping of each language to its locale"),
-        ({"fr": {"locale": "fr_CA"}}, "'en' is a content language with no locale declared (example: en: {locale: …})"),
-        ({"fr": {"locale": "fr_CA"}, "en": {"locale": "xx_YY"}}, "en: 'xx_YY' is not a locale Babel knows"),
-        ({"fr": {"locale": "fr_CA", "typography": "oqlf"}, "en": {"locale": "en_CA"}}, "fr: typography 'oqlf'"),
-        ({"fr": {"locale": "fr_CA", "locales": 1}, "en": {"locale": "en_CA"}}, "fr: unknown setting 'locales'"),
+        (
+            None,
+            "languages: expected a mapping of each language to its locale, got nothing "
+            "(example: languages: {fr: {locale: fr_CA, typography: fr}, en: {locale: en_CA}})",
+        ),
+        (
+            {"fr": {"locale": "fr_CA"}},
+            "languages: 'en' is a content language with no locale declared (example: en: {locale: …})",
+        ),
+        (
+            {"fr": {"locale": "fr_CA"}, "en": {"locale": "xx_YY"}},
+            "languages.en.locale: 'xx_YY' is not a locale Babel knows (example: locale: fr_CA, en_CA or es_ES)",
+        ),
+        (
+            {"fr": {"locale": "fr_CA", "typography": "oqlf"}, "en": {"locale": "en_CA"}},
+            "languages.fr.typography: 'oqlf' is not writing rules the guide knows: fr, or none "
+            "(example: typography: fr)",
+        ),
+        (
+            {"fr": {"locale": "fr_CA", "locales": 1}, "en": {"locale": "en_CA"}},
+            "languages.fr: unknown setting 'locales' (known: locale, typography)",
+        ),
     ],
 )
 def test_an_unknown_or_incomplete_language_is_an_error(found: object, message: str) -> None:
-    with pytest.raises(LanguageError) as raised:
-        declared(found, ["fr", "en"])
-    assert message in str(raised.value)
+    with pytest.raises(SettingsError) as raised:
+        read({"content": {"fr": "fr", "en": "en"}, "languages": found}, Path("mkdocs.yml"))
+    assert str(raised.value) == f"mkdocs.yml: extra.guide.{message}"
+
+
+def test_a_language_made_in_code_is_checked_too() -> None:
+    with pytest.raises(LanguageError, match="'xx_YY' is not a locale Babel knows"):
+        Language("xx", "xx_YY")
+    with pytest.raises(LanguageError, match="'oqlf' is not writing rules the guide knows"):
+        Language("fr", "fr_CA", "oqlf")
 
 
 def test_settings_name_the_declaration_and_the_bilingual_pairs(tmp_path: Path) -> None:
@@ -126,6 +150,7 @@ def trilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+@pytest.mark.build
 def test_three_languages_build_with_their_agreements(trilingual: Path) -> None:
     site = trilingual / "site"
     page = (site / "es" / "roles" / "intervenante" / "index.html").read_text(encoding="utf-8")
@@ -141,6 +166,7 @@ def test_three_languages_build_with_their_agreements(trilingual: Path) -> None:
     )
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     ("langue", "written"),
     [("fr", "1er janvier 2027"), ("en", "January 1, 2027"), ("es", "1 de enero de 2027")],

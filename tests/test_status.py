@@ -10,11 +10,13 @@ import pytest
 
 from sites import ROOT, build, make_project
 
+pytestmark = pytest.mark.build
+
 ENV = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
 
 
 def status(config: Path, *args: str) -> list[str]:
-    command = [sys.executable, "-m", "guide.status", "-f", str(config), *args]
+    command = [sys.executable, "-m", "guide", "status", "-f", str(config), *args]
     result = subprocess.run(command, cwd=config.parent, capture_output=True, text=True, env=ENV)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
@@ -86,6 +88,6 @@ def test_missing_and_identical_are_reported_even_when_the_content_has_errors(sta
 
 
 def test_unknown_entry_is_refused(stamped: Path) -> None:
-    command = [sys.executable, "-m", "guide.status", "-f", str(stamped), "--accept", "roles/nobody"]
+    command = [sys.executable, "-m", "guide", "status", "-f", str(stamped), "--accept", "roles/nobody"]
     result = subprocess.run(command, capture_output=True, text=True, env=ENV)
     assert result.returncode == 1 and "no such entry: roles/nobody" in result.stderr

@@ -1,6 +1,6 @@
 """The JSON Schema of the content files, built from the validator's own schema, for editors' tools.
 
-``PYTHONPATH=scripts python -m guide.jsonschema`` writes it to ``gabarits/schema/contenu.schema.json``; each
+``PYTHONPATH=scripts python -m guide schema`` writes it to ``gabarits/schema/contenu.schema.json``; each
 YAML file of ``fr/`` and ``en/`` names it in its first line, which the YAML extension of VS Code (Red Hat)
 reads to complete field names and show their help while typing.  It is draft-07, the draft that extension
 handles best.  It checks what one file says on its own; what takes several files or both languages
@@ -9,7 +9,6 @@ handles best.  It checks what one file says on its own; what takes several files
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 from pathlib import Path
@@ -25,7 +24,7 @@ def content_schema() -> dict:
     """A content file: a mapping of kinds (``roles:``, ``outils:``…), one or several, and nothing else."""
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$comment": "Generated from scripts/guide/schema.py by `PYTHONPATH=scripts python -m guide.jsonschema`: "
+        "$comment": "Generated from scripts/guide/schema.py by `PYTHONPATH=scripts python -m guide schema`: "
         "do not edit by hand. `make check` checks more: references, both languages, blanks.",
         "title": "Contenu du guide / Guide content",
         "description": "A content file of fr/ or en/: one or several kinds of entries (" + ", ".join(KINDS) + ").",
@@ -53,17 +52,3 @@ def comment_for(yaml_file: Path, root: Path = ROOT) -> str:
     """The first line a content file needs, with the schema's path relative to that file."""
     relative = os.path.relpath((root / SCHEMA_FILE).resolve(), yaml_file.parent.resolve())
     return COMMENT.format(path=Path(relative).as_posix())
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m guide.jsonschema", description=__doc__.splitlines()[0])
-    parser.add_argument("output", nargs="?", type=Path, default=ROOT / SCHEMA_FILE, help="where to write it")
-    output: Path = parser.parse_args(argv).output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render(), encoding="utf-8", newline="\n")
-    print(f"wrote {output}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -47,13 +47,8 @@ class Language:
     typography: str = ""  # a key of RULES
 
     def __post_init__(self) -> None:
-        try:
-            Locale.parse(self.locale)
-        except (UnknownLocaleError, ValueError, TypeError):
-            raise LanguageError(f"'{self.locale}' is not a locale Babel knows (example: fr_CA, en_CA, es_ES)") from None
-        if self.typography not in RULES:
-            known = ", ".join(repr(k) for k in RULES if k)
-            raise LanguageError(f"typography '{self.typography}' is not one the guide knows ({known}, or none)")
+        check_locale(self.locale)
+        check_typography(self.typography)
 
     @cached_property
     def rules(self) -> Rules:
@@ -95,24 +90,27 @@ class Language:
         return shown.replace(" ", "\u00a0")
 
 
-def declared(found: object, codes: list[str]) -> dict[str, Language]:
-    """The languages of ``extra.guide.languages`` for each content language, or LanguageError saying what is
-    missing or wrong, with an example."""
-    example = "languages:\n      fr: {locale: fr_CA, typography: fr}\n      en: {locale: en_CA}"
-    if not isinstance(found, dict):
-        raise LanguageError(f"expected a mapping of each language to its locale (example:\n    {example})")
-    languages = {}
-    for code in codes:
-        spec = found.get(code)
-        if not isinstance(spec, dict) or not isinstance(spec.get("locale"), str):
-            raise LanguageError(
-                f"'{code}' is a content language with no locale declared (example: {code}: {{locale: …}})"
-            )
-        unknown = sorted(set(spec) - {"locale", "typography"})
-        if unknown:
-            raise LanguageError(f"{code}: unknown setting '{unknown[0]}' (known: locale, typography)")
-        try:
-            languages[code] = Language(code, spec["locale"], str(spec.get("typography") or ""))
-        except LanguageError as exc:
-            raise LanguageError(f"{code}: {exc}") from None
-    return languages
+def check_locale(locale: str) -> None:
+    """LanguageError unless Babel knows ``locale``: its dates, numbers and sizes come from there."""
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise LanguageError(
+            f"'{locale}' is not a locale Babel knows (example: locale: fr_CA, en_CA or es_ES)"
+        ) from None
+
+
+def check_typography(name: str) -> None:
+    """LanguageError unless ``name`` is writing rules of RULES ("" for none)."""
+    if name not in RULES:
+        known = [k for k in RULES if k]
+        raise LanguageError(
+            f"'{name}' is not writing rules the guide knows: {', '.join(known)}, or none "
+            f"(example: typography: {known[0]})"
+        )
+
+
+def check_declared(code: str, declared: Collection[str]) -> None:
+    """LanguageError unless the content language ``code`` is declared: nothing guesses what a language means."""
+    if code not in declared:
+        raise LanguageError(f"'{code}' is a content language with no locale declared (example: {code}: {{locale: …}})")

@@ -3,18 +3,16 @@
 A translated entry carries a stamp, ``traduction: "fr:1a2b3c4d en:5e6f7a8b"``: the hashes of the
 source's texts and of its own when the translation was last brought up to date. Staleness is
 computed from it: the source changed since (the translation is behind), the translation changed
-alone (the source may be behind), or both. ``--accept`` writes the stamps of entries an editor has
+alone (the source may be behind), or both. ``accept`` writes the stamps of entries an editor has
 brought up to date.
 
-    python -m guide.status [-f mkdocs.yml] [--accept roles/office-habitation ...] [--accept-all]
+``python -m guide status [--accept roles/office-habitation ...] [--accept-all]`` (``make status``) prints it.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from .errors import ErrorList
 from .fields import Field, ListOf, Record, Text
 from .loader import format_path
 from .schema import KINDS, STAMP
-from .settings import Settings, SettingsError
+from .settings import Settings
 from .validate import Entry, Tree, load_tree
 
 
@@ -66,10 +64,6 @@ def stamp(source: Entry, source_lang: str, translation: Entry, lang: str) -> str
     return f"{source_lang}:{text_hash(source)} {lang}:{text_hash(translation)}"
 
 
-def _place(entry: Entry) -> str:
-    return f"{entry.doc.name}:{entry.doc.line(entry.where)}"
-
-
 def findings(trees: dict[str, Tree]) -> list[Finding]:
     """Everything to do for the translations, each at the place to do it."""
     langs = list(trees)
@@ -79,9 +73,9 @@ def findings(trees: dict[str, Tree]) -> list[Finding]:
         for key in KINDS:
             mine, theirs = source.entries.get(key, {}), other.entries.get(key, {})
             for ident in sorted(set(mine) - set(theirs)):
-                found.append(Finding(_place(mine[ident]), f"{key}/{ident}", f"missing in {lang}/: to translate"))
+                found.append(Finding(mine[ident].place, f"{key}/{ident}", f"missing in {lang}/: to translate"))
             for ident in sorted(set(theirs) - set(mine)):
-                found.append(Finding(_place(theirs[ident]), f"{key}/{ident}", f"missing in {source_lang}/"))
+                found.append(Finding(theirs[ident].place, f"{key}/{ident}", f"missing in {source_lang}/"))
             for ident in sorted(set(mine) & set(theirs)):
                 if _texts(KINDS[key].record, mine[ident].data):  # a reference, say, has nothing to translate
                     found += _compare(key, ident, mine[ident], source_lang, theirs[ident], lang)
@@ -93,24 +87,24 @@ def _compare(key: str, ident: str, source: Entry, source_lang: str, twin: Entry,
     out = []
     record = KINDS[key].record
     for path in record.untranslated(source.data, twin.data, ()):
-        where = (*(twin.where[:-1] if twin.where[-1] == "id" else twin.where), *path)
+        where = twin.record_where + path
         place = f"{twin.doc.name}:{twin.doc.line(where)}"
         out.append(Finding(place, name, f"{format_path(path)}: the same text as in {source_lang}/: not translated"))
     recorded = twin.data.get(STAMP) if isinstance(twin.data, dict) else None
     if not recorded:
-        return [*out, Finding(_place(twin), name, "no translation stamp yet (make status ACCEPT=kind/id)")]
+        return [*out, Finding(twin.place, name, "no translation stamp yet (make status ACCEPT=kind/id)")]
     hashes = dict(part.split(":", 1) for part in recorded.split())
     source_changed = hashes.get(source_lang) != text_hash(source)
     own_changed = hashes.get(lang) != text_hash(twin)
     if source_changed and own_changed:
         what = f"stale: both {source_lang}/ and {lang}/ changed since the last translation: compare them"
     elif source_changed:
-        what = f"stale: {source_lang}/ changed since this translation ({_place(source)})"
+        what = f"stale: {source_lang}/ changed since this translation ({source.place})"
     elif own_changed:
         what = f"stale: {lang}/ changed alone since the last translation: {source_lang}/ may be behind"
     else:
         return out
-    return [*out, Finding(_place(twin), name, what)]
+    return [*out, Finding(twin.place, name, what)]
 
 
 def stale(trees: dict[str, Tree]) -> list[Finding]:
@@ -148,16 +142,15 @@ def accept(trees: dict[str, Tree], names: list[str] | None) -> list[str]:
 def _stamp_edit(entry: Entry, value: str) -> tuple[int, int, str]:
     """Where the stamp goes: in place of the old one, or on the line after the entry's id (or kind, for a
     single entry such as the model)."""
-    record = entry.where[:-1] if entry.where[-1] == "id" else entry.where
     lines = entry.doc.path.read_text(encoding="utf-8").splitlines()
     if STAMP in entry.data:
-        line = entry.doc.line((*record, STAMP)) - 1
+        line = entry.doc.line((*entry.record_where, STAMP)) - 1
         indent = len(lines[line]) - len(lines[line].lstrip())
         return line, 1, f'{" " * indent}{STAMP}: "{value}"\n'
     anchor = entry.doc.line(entry.where) - 1
     text = lines[anchor]
     if "{" in text:
-        raise StampError(f"{_place(entry)}: write this entry one field per line (not {{id: …}}) to stamp it")
+        raise StampError(f"{entry.place}: write this entry one field per line (not {{id: …}}) to stamp it")
     # "  - id: x": the fields line up with "id"; "modele:": its fields are indented one step more.
     indent = text.index("id:") if entry.where[-1] == "id" else len(text) - len(text.lstrip()) + 2
     return anchor + 1, 0, f'{" " * indent}{STAMP}: "{value}"\n'
@@ -167,51 +160,3 @@ def load(settings: Settings) -> dict[str, Tree]:
     """Every language's entries, even where the content has errors (status must help to fix them)."""
     errors = ErrorList()
     return {lang: load_tree(lang, folder, settings.root, errors) for lang, folder in settings.content.items()}
-
-
-def main(argv: list[str] | None = None) -> int:
-    from mkdocs.config import load_config
-
-    parser = argparse.ArgumentParser(prog="python -m guide.status", description=__doc__.split("\n\n")[0])
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--accept", nargs="+", metavar="KIND/ID", help="record these entries as translated")
-    parser.add_argument("--accept-all", action="store_true", help="record every entry as translated")
-    args = parser.parse_args(argv)
-    try:
-        settings = Settings.from_mkdocs(load_config(str(args.config_file)))
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    trees = load(settings)
-    known = {f"{key}/{ident}" for tree in trees.values() for key, found in tree.entries.items() for ident in found}
-    unknown = [name for name in args.accept or [] if name not in known]
-    if unknown:
-        print(
-            f"no such entry: {', '.join(unknown)} (write kind/id, for example roles/office-habitation)", file=sys.stderr
-        )
-        return 1
-    if args.accept or args.accept_all:
-        try:
-            stamped = accept(trees, None if args.accept_all else args.accept)
-        except StampError as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        for line in stamped:
-            print(f"stamped {line}")
-        trees = load(settings)
-    found = findings(trees)
-    for finding in found:
-        print(finding)
-    counts = {
-        "missing": sum("missing in" in f.what for f in found),
-        "identical": sum("not translated" in f.what for f in found),
-        "stale": sum(f.what.startswith("stale") for f in found),
-        "not stamped": sum(f.what.startswith("no translation stamp") for f in found),
-    }
-    entries = sum(len(e) for e in trees[settings.default_language].entries.values())
-    print(f"{entries} entries: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
