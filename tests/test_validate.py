@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
 import pytest
 
-from guide.errors import ContentError, InvalidContentError
+from guide.errors import (
+    ContentError,
+    ErrorList,
+    InvalidContentError,
+    did_you_mean,
+    kind_of,
+    quoted,
+    skeleton_shown,
+)
+from guide.fields import Context, check_new_id
+from guide.loader import Document
 from guide.model import build_model
-from guide.validate import load_content
+from guide.validate import Entry, load_content
 from sites import FIXTURES
 
 
@@ -71,6 +82,21 @@ CASES = {
             '(example: resume: "Réunit les partenaires pour coordonner l\'action.")'
         ],
     ),
+    "unknown kind": (
+        "fr",
+        "ententes:\n",
+        "glosaire: []\nententes:\n",
+        ["fr/guide.yaml:72: glosaire: unknown kind 'glosaire' (did you mean 'glossaire'?) (example: glossaire: …)"],
+    ),
+    "unknown kind, nothing near": (
+        "fr",
+        "ententes:\n",
+        "zzz: []\nententes:\n",
+        [
+            "fr/guide.yaml:72: zzz: unknown kind 'zzz' (known kinds: modele, chapitres, roles, outils, controverses, "
+            "solutions, ententes, references, glossaire) (example: roles: …)"
+        ],
+    ),
     "bad choice": (
         "fr",
         "    categorie: structure",
@@ -86,6 +112,15 @@ CASES = {
         "  - id: entente\n    titre: Bis\n    resume: Bis.\n    outils: []\n  - id: entente\n",
         [
             "fr/guide.yaml:44: solutions[2].id: duplicate id 'entente' (first used at fr/guide.yaml:40) "
+            "(example: give each entry its own id)"
+        ],
+    ),
+    "duplicate id in an entry's list": (
+        "fr",
+        "      - {id: debut, libelle: Date de début, type: date}\n",
+        "      - {id: debut, libelle: Date de début, type: date}\n      - {id: lieu, libelle: Bis}\n",
+        [
+            "fr/guide.yaml:84: ententes[1].champs[3].id: duplicate id 'lieu' (first used at fr/guide.yaml:82) "
             "(example: give each entry its own id)"
         ],
     ),
@@ -117,6 +152,15 @@ CASES = {
         "    structures: [comite]\n    controverses: []",
         [
             "en/guide.yaml:28: roles[1].controverses: differs from fr/guide.yaml:28 ([] here, [espaces] there) "
+            "(example: ids, lists of ids and choices are the same in every language; only text is translated)"
+        ],
+    ),
+    "choices differ between languages": (
+        "en",
+        "    categorie: structure",
+        "    categorie: outil",
+        [
+            "en/guide.yaml:32: outils[1].categorie: differs from fr/guide.yaml:32 (outil here, structure there) "
             "(example: ids, lists of ids and choices are the same in every language; only text is translated)"
         ],
     ),
@@ -323,6 +367,66 @@ def test_messages_show_control_and_bidirectional_characters_escaped() -> None:
     assert str(error) == (
         "fr/a\\x1b[2J.yaml:3: roles[1].\\u202ex: unknown field '\\u2066\\x00\\x09\\x0a' (example: roles:\n  - \\x1b)"
     )
+
+
+def test_a_near_miss_is_suggested_else_every_known_word_is_listed() -> None:
+    assert did_you_mean("outil", ["roles", "outils"], "known kinds") == ("did you mean 'outils'?", "outils")
+    assert did_you_mean("zzz", {"roles": 1, "outils": 2}, "known kinds") == ("known kinds: roles, outils", None)
+    assert did_you_mean("zzz", [], "known") == ("known: none yet", None)
+    assert did_you_mean("abcd", ["abxy"], "known")[1] is None  # as near as 0.5: only for a reference's id
+    assert did_you_mean("abcd", ["abxy"], "known", cutoff=0.5)[1] == "abxy"
+
+
+def test_how_a_message_names_a_value() -> None:
+    assert [kind_of(v) for v in (None, True, 3, 2.5, "x", [], {}, {1})] == [
+        "nothing",
+        "true/false",
+        "a number",
+        "a number",
+        "text",
+        "a list",
+        "a mapping",
+        "set",
+    ]
+    assert kind_of(datetime.date(2026, 1, 2)) == "a date (2026-01-02)"
+    assert kind_of(datetime.datetime(2026, 1, 2, 3, 4)) == "a date and time (2026-01-02 03:04:00)"
+    assert quoted("lieu") == "'lieu'"
+    assert quoted("x" * 60) == f"'{'x' * 60}'"
+    assert quoted("x" * 61) == f"'{'x' * 60}…'"
+    assert quoted("x" * 61, cut=False) == f"'{'x' * 61}'"
+    assert quoted(["lieu"]) == "a list"
+    assert quoted(None, cut=False) == "nothing"
+
+
+def test_how_a_message_names_what_must_be_the_same_in_every_language() -> None:
+    assert skeleton_shown(None) == "nothing"
+    assert skeleton_shown("structure") == "structure"
+    assert skeleton_shown(3) == "3 items"  # a list of texts: only its length is the same
+    assert [skeleton_shown(True), skeleton_shown(False)] == ["true", "false"]  # a flag, not a count
+    assert skeleton_shown({"id": "objet", "clauses": 2}) == "objet"
+    assert skeleton_shown({"clauses": 2}) == "…"
+    assert skeleton_shown([{"id": "objet"}, ["lieu", "debut"], 2]) == "[objet, [lieu, debut], 2 items]"
+
+
+def test_an_id_used_again_names_its_first_use() -> None:
+    doc = Document(Path("fr/roles.yaml"), "fr/roles.yaml", None, {("roles", 1, "id"): 7})
+    ctx = Context(doc, ErrorList())
+    assert check_new_id("office", None, ("roles", 1, "id"), ctx)
+    assert not ctx.errors
+    assert ctx.place(("roles", 1, "id", "more")) == "fr/roles.yaml:7"
+    assert not check_new_id("office", "fr/autre.yaml:3", ("roles", 1, "id"), ctx)
+    assert [str(e) for e in ctx.errors.errors] == [
+        "fr/roles.yaml:7: roles[2].id: duplicate id 'office' (first used at fr/autre.yaml:3) "
+        "(example: give each entry its own id)"
+    ]
+
+
+def test_an_entry_knows_where_its_fields_are() -> None:
+    doc = Document(Path("fr/guide.yaml"), "fr/guide.yaml", None, {("roles", 0, "id"): 5, ("modele",): 1})
+    role = Entry("roles", "office", {}, doc, ("roles", 0, "id"))
+    model = Entry("modele", "modele", {}, doc, ("modele",))
+    assert (role.record_where, role.place) == (("roles", 0), "fr/guide.yaml:5")
+    assert (model.record_where, model.place) == (("modele",), "fr/guide.yaml:1")
 
 
 def test_the_mkdocs_hook_logs_a_hundred_errors_then_how_many_more(

@@ -1,9 +1,14 @@
-"""Content errors, worded for the people who edit the YAML, not for programmers."""
+"""Content errors, worded for the people who edit the YAML, not for programmers: the errors, and how a message
+names what it is about (a value, a character, the word an editor may have meant)."""
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_SHOWN = 100  # errors printed; past that, one line says how many more (a broken file can make thousands)
 
@@ -28,6 +33,62 @@ def _escape(found: re.Match) -> str:
 def character_name(char: str) -> str:
     """How a message names one character an editor may not see: ``U+0000``."""
     return f"U+{ord(char):04X}"
+
+
+def kind_of(value: Any) -> str:
+    """How a value's type is named to an editor."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, datetime.datetime):
+        return f"a date and time ({value.isoformat(' ')})"
+    if isinstance(value, datetime.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_QUOTED_LENGTH = 60  # a longer text is cut in a message: the editor finds it by its line
+
+
+def quoted(value: Any, cut: bool = True) -> str:
+    """A value in a message: a text in quotes (cut if it is long, unless ``cut`` is False); otherwise its kind."""
+    if not isinstance(value, str):
+        return kind_of(value)
+    return f"'{value}'" if not cut or len(value) <= _QUOTED_LENGTH else f"'{value[:_QUOTED_LENGTH]}…'"
+
+
+def skeleton_shown(value: Any) -> str:
+    """What must be the same in every language (a field's ``skeleton``) in a message: a list of items by their ids,
+    a list of texts by its length."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):  # a Flag: true or false, as the editor writes it (bool is an int to Python)
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"{value} items"
+    if isinstance(value, dict):
+        return str(value.get("id", "…"))
+    if isinstance(value, list):
+        return "[" + ", ".join(skeleton_shown(v) for v in value) + "]"
+    return str(value)
+
+
+def did_you_mean(word: str, known: Collection[str], listing: str, cutoff: float = 0.6) -> tuple[str, str | None]:
+    """The hint for a word that is none of the ``known`` ones, and the known one nearest to it, if any is near
+    enough: ``did you mean 'roles'?``, or else all of them after ``listing`` (``known kinds: modele, …``)."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
+    if close:
+        return f"did you mean '{close[0]}'?", close[0]
+    return f"{listing}: {', '.join(known) or 'none yet'}", None
 
 
 @dataclass(frozen=True, order=True)
@@ -58,9 +119,6 @@ class ErrorList:
 
     def __bool__(self) -> bool:
         return bool(self.errors)
-
-    def __len__(self) -> int:
-        return len(self.errors)
 
     def sorted(self) -> list[ContentError]:
         return sorted(set(self.errors))

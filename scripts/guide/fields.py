@@ -8,7 +8,6 @@ validator, the editors' guide and the editors' autocompletion share one source.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from typing import Any
 import yaml
 
 from . import links
-from .errors import ErrorList, character_name
+from .errors import ErrorList, character_name, did_you_mean, kind_of, quoted
 from .loader import Document, format_path
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -33,27 +32,6 @@ def is_id(value: Any) -> bool:
     return isinstance(value, str) and len(value) <= ID_MAX_LENGTH and ID_PATTERN.match(value) is not None
 
 
-def kind_of(value: Any) -> str:
-    """How a value's type is named to an editor."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, datetime.datetime):
-        return f"a date and time ({value.isoformat(' ')})"
-    if isinstance(value, datetime.date):
-        return f"a date ({value.isoformat()})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
 @dataclass
 class Context:
     """Where a value is, and where to report what is wrong with it."""
@@ -64,6 +42,24 @@ class Context:
 
     def error(self, where: tuple, what: str, example: str = "") -> None:
         self.errors.add(self.doc.name, self.doc.line(where), format_path(where), what, example)
+
+    def place(self, where: tuple) -> str:
+        """Where a value is, as a message names it: ``fr/roles.yaml:12``."""
+        return f"{self.doc.name}:{self.doc.line(where)}"
+
+
+def item_id(item: Any) -> Any:
+    """The id an item of a list gives itself, whatever it is, if it is a mapping."""
+    return item.get("id") if isinstance(item, dict) else None
+
+
+def check_new_id(ident: str, first: str | None, where: tuple, ctx: Context) -> bool:
+    """Whether ``ident`` is used for the first time in its list; if not, it is reported at ``where`` with
+    ``first``, the place of its first use (an entity's id is unique across all the files of its language)."""
+    if first is None:
+        return True
+    ctx.error(where, f"duplicate id '{ident}' (first used at {first})", "give each entry its own id")
+    return False
 
 
 @dataclass
@@ -214,7 +210,7 @@ class Clause(Text):
         bad = [b for b in BLANK.findall(value) if not is_id(b)]
         for blank in bad:
             ctx.error(
-                where, f"{_shown(f'[[{blank}]]')} is not a blank: write the id of a field between [[ ]]", "[[lieu]]"
+                where, f"{quoted(f'[[{blank}]]')} is not a blank: write the id of a field between [[ ]]", "[[lieu]]"
             )
         return not bad
 
@@ -273,10 +269,10 @@ class Date(Field):
                 return True
             except ValueError:  # 2026-02-30 (YAML leaves an unquoted one as text, as it is no date)
                 ctx.error(
-                    where, f"{_shown(value.strip())} is not a date of the calendar", self.example_line(str(where[-1]))
+                    where, f"{quoted(value.strip())} is not a date of the calendar", self.example_line(str(where[-1]))
                 )
                 return False
-        ctx.error(where, f"expected a date written YYYY-MM-DD, got {_shown(value)}", self.example_line(str(where[-1])))
+        ctx.error(where, f"expected a date written YYYY-MM-DD, got {quoted(value)}", self.example_line(str(where[-1])))
         return False
 
     def skeleton(self, value: Any) -> Any:
@@ -297,22 +293,12 @@ class Number(Field):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return True
         ctx.error(
-            where, f"expected a number written with digits only, got {_shown(value)}", self.example_line(str(where[-1]))
+            where, f"expected a number written with digits only, got {quoted(value)}", self.example_line(str(where[-1]))
         )
         return False
 
     def value_schema(self) -> dict:
         return {"type": "number"}
-
-
-def _shown(value: Any) -> str:
-    """A value in a message: a text in quotes, cut if it is long; otherwise what it is."""
-    if not isinstance(value, str):
-        return kind_of(value)
-    return f"'{value}'" if len(value) <= _SHOWN_LENGTH else f"'{value[:_SHOWN_LENGTH]}…'"
-
-
-_SHOWN_LENGTH = 60
 
 
 @dataclass
@@ -332,7 +318,7 @@ class Id(Field):
         if not ID_PATTERN.match(value):
             ctx.error(
                 where,
-                f"{_shown(value)} is not a valid id: use lowercase letters, digits and hyphens",
+                f"{quoted(value)} is not a valid id: use lowercase letters, digits and hyphens",
                 self.example_line(str(where[-1])),
             )
             return False
@@ -360,8 +346,11 @@ class Choice(Field):
 
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
         if value not in self.choices:
-            got = f"'{value}'" if isinstance(value, str) else kind_of(value)
-            ctx.error(where, f"expected one of {', '.join(self.choices)}, got {got}", self.example_line(str(where[-1])))
+            ctx.error(
+                where,
+                f"expected one of {', '.join(self.choices)}, got {quoted(value, cut=False)}",
+                self.example_line(str(where[-1])),
+            )
             return False
         return True
 
@@ -469,9 +458,8 @@ class Record(Field):
         for name, given in value.items():
             spec = self.fields.get(name)
             if spec is None:
-                close = difflib.get_close_matches(name, self.fields, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(self.fields)
-                example = self.fields[close[0]].example_line(close[0]) if close else ""
+                hint, close = did_you_mean(name, self.fields, "known fields")
+                example = self.fields[close].example_line(close) if close else ""
                 ctx.error((*where, name), f"unknown field '{name}' ({hint})", example)
                 ok = False
             elif given is None and not spec.required:
@@ -487,24 +475,20 @@ class Record(Field):
         return ok
 
     def check_unique_ids(self, items: list, where: tuple, ctx: Context) -> bool:
+        """The items of a list of records have each their own id (if records have one)."""
         if "id" not in self.fields:
             return True
-        first: dict[str, int] = {}
+        first: dict[str, str] = {}  # id -> its first use, file:line
         ok = True
         for i, item in enumerate(items):
-            ident = item.get("id") if isinstance(item, dict) else None
+            ident = item_id(item)
             if not isinstance(ident, str):
                 continue
-            if ident in first:
-                line = ctx.doc.line((*where, first[ident], "id"))
-                ctx.error(
-                    (*where, i, "id"),
-                    f"duplicate id '{ident}' (first used at {ctx.doc.name}:{line})",
-                    "give each entry its own id",
-                )
-                ok = False
+            here = (*where, i, "id")
+            if check_new_id(ident, first.get(ident), here, ctx):
+                first[ident] = ctx.place(here)
             else:
-                first[ident] = i
+                ok = False
         return ok
 
     def skeleton(self, value: Any) -> Any:
@@ -571,12 +555,12 @@ class Link(Text):
             return False
         if self.kind == "doi":
             if links.doi(value) is None:
-                ctx.error(where, f"expected a DOI (10.xxxx/…), got {_shown(value)}", self.example_line(str(where[-1])))
+                ctx.error(where, f"expected a DOI (10.xxxx/…), got {quoted(value)}", self.example_line(str(where[-1])))
                 return False
             return True
         problem = links.web_address(value.strip())
         if problem:
-            ctx.error(where, f"{problem}, got {_shown(value)}", self.example_line(str(where[-1])))
+            ctx.error(where, f"{problem}, got {quoted(value)}", self.example_line(str(where[-1])))
         return problem is None
 
     def pattern(self) -> str:
@@ -592,3 +576,55 @@ class Link(Text):
             else "Not a web address (example: https://doi.org/10.7202/1095938ar)."
         )
         return schema
+
+
+STAMP_PATTERN = re.compile(r"^[a-z]{2}:[0-9a-f]{8} [a-z]{2}:[0-9a-f]{8}$")
+
+
+@dataclass
+class Stamp(Text):
+    """Which version of the source text a translation follows: ``fr:<hash> en:<hash>``, the hashes of both
+    languages' texts when the translation was last brought up to date. Written by the status command."""
+
+    def check(self, value: object, where: tuple, ctx: Context) -> bool:
+        if isinstance(value, str) and STAMP_PATTERN.match(value):
+            return True
+        ctx.error(
+            where, "is not a translation stamp: let `make status` write it", 'traduction: "fr:1a2b3c4d en:5e6f7a8b"'
+        )
+        return False
+
+    def value_schema(self) -> dict:
+        return {
+            "type": "string",
+            "pattern": STAMP_PATTERN.pattern,
+            "patternErrorMessage": "Not a translation stamp: let `make status` write it.",
+        }
+
+
+@dataclass
+class Localized(Field):
+    """A value for every language, or a mapping of language to value (``{fr: …, en: …}``)."""
+
+    item: Field = field(default_factory=Text)
+    languages: tuple[str, ...] = ()
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return self.item.type_name
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not isinstance(value, dict):
+            return self.item.check(value, where, ctx)
+        ok = True
+        for lang in self.languages:
+            if lang not in value:
+                ctx.error(where, f"gives no value for '{lang}'", f"{where[-1]}: {{fr: …, en: …}}")
+                ok = False
+        for lang, given in value.items():
+            if lang not in self.languages:
+                ctx.error((*where, lang), f"'{lang}' is not a language of the guide ({', '.join(self.languages)})")
+                ok = False
+            elif not self.item.check(given, (*where, lang), ctx):
+                ok = False
+        return ok

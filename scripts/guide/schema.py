@@ -6,11 +6,28 @@ Field names are French, like the content; they are the same in ``fr/`` and ``en/
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .fields import BLANK, Choice, Clause, Context, Date, Field, Flag, Id, Link, ListOf, Markdown, Record, Refs, Text
+from .fields import (
+    BLANK,
+    Choice,
+    Clause,
+    Context,
+    Date,
+    Field,
+    Flag,
+    Id,
+    Link,
+    ListOf,
+    Markdown,
+    Record,
+    Refs,
+    Stamp,
+    Text,
+)
+
+STAMP = "traduction"  # the field of every entry that holds its translation stamp
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,17 @@ def _description() -> Markdown:
         required=False,
         help="Body of the page, in Markdown (a YAML block starting with |).",
         example="|\n    Premier paragraphe…",
+    )
+
+
+def _stamp() -> Stamp:
+    """Every entry of a translation may say which version of the source it follows."""
+    return Stamp(
+        required=False,
+        translate=False,
+        help="In a translation only: the version of the texts it follows, written by "
+        "`make status ACCEPT=…`, never by hand; `make status` compares it to tell stale translations.",
+        example='"fr:1a2b3c4d en:5e6f7a8b"',
     )
 
 
@@ -105,23 +133,22 @@ MODEL = Kind(
                 example="\"Le modèle d'intervention de proximité, d'après Parent et Tourillon-Gingras (2019)\"",
             ),
             "sources": _sources(),
+            STAMP: _stamp(),
         },
     ),
 )
+
+
+def _page(ident: str, title: str, summary: str) -> dict[str, Field]:
+    """The fields that open every page-making entity."""
+    return {"id": _id(ident), "titre": _title(title), "resume": _summary(summary), "description": _description()}
 
 
 def _entity(help: str, ident: str, title: str, summary: str, **specific: Field) -> Record:
     """The fields every page-making entity has, around the ones of its kind."""
     return Record(
         help=help,
-        fields={
-            "id": _id(ident),
-            "titre": _title(title),
-            "resume": _summary(summary),
-            "description": _description(),
-            **specific,
-            "sources": _sources(),
-        },
+        fields={**_page(ident, title, summary), **specific, "sources": _sources(), STAMP: _stamp()},
     )
 
 
@@ -271,12 +298,12 @@ AGREEMENTS = Kind(
         help="An agreement template: its parties, the blanks to fill in, and its sections of clauses.",
         rules=(_blanks_are_fields,),
         fields={
-            **_entity(
-                "",
+            **_page(
                 "entente-espace-communautaire",
                 "Entente de gestion d'un espace communautaire",
                 "Qui utilise la salle, quand, et qui en prend soin.",
-            ).fields,
+            ),
+            "sources": _sources(),
             "version": Text(
                 neutral=True,
                 translate=False,
@@ -342,6 +369,7 @@ AGREEMENTS = Kind(
                 help="The agreement's sections, in order.",
                 example="[{id: objet, titre: Objet, clauses: […]}]",
             ),
+            STAMP: _stamp(),
         },
     ),
 )
@@ -366,6 +394,7 @@ GLOSSARY = Kind(
             ),
             "definition": Text(help="What it means, in one or two sentences.", example='"Logement social public…"'),
             "sources": _sources(),
+            STAMP: _stamp(),
         },
     ),
 )
@@ -394,6 +423,7 @@ REFERENCES = Kind(
                 help="A web address (https:// or http://) where the text can be read.",
                 example='"https://www.erudit.org/fr/revues/nps/"',
             ),
+            STAMP: _stamp(),
         },
     ),
 )
@@ -401,41 +431,6 @@ REFERENCES = Kind(
 KINDS: dict[str, Kind] = {
     k.key: k for k in (MODEL, CHAPTERS, ROLES, TOOLS, CONTROVERSIES, SOLUTIONS, AGREEMENTS, REFERENCES, GLOSSARY)
 }
-
-
-STAMP_PATTERN = re.compile(r"^[a-z]{2}:[0-9a-f]{8} [a-z]{2}:[0-9a-f]{8}$")
-
-
-@dataclass
-class Stamp(Text):
-    """Which version of the source text a translation follows: ``fr:<hash> en:<hash>``, the hashes of both
-    languages' texts when the translation was last brought up to date. Written by the status command."""
-
-    def check(self, value: object, where: tuple, ctx: Context) -> bool:
-        if isinstance(value, str) and STAMP_PATTERN.match(value):
-            return True
-        ctx.error(
-            where, "is not a translation stamp: let `make status` write it", 'traduction: "fr:1a2b3c4d en:5e6f7a8b"'
-        )
-        return False
-
-    def value_schema(self) -> dict:
-        return {
-            "type": "string",
-            "pattern": STAMP_PATTERN.pattern,
-            "patternErrorMessage": "Not a translation stamp: let `make status` write it.",
-        }
-
-
-STAMP = "traduction"
-for _kind in KINDS.values():  # every entry of a translation may say which version of the source it follows
-    _kind.record.fields[STAMP] = Stamp(
-        required=False,
-        translate=False,
-        help="In a translation only: the version of the texts it follows, written by "
-        "`make status ACCEPT=…`, never by hand; `make status` compares it to tell stale translations.",
-        example='"fr:1a2b3c4d en:5e6f7a8b"',
-    )
 
 
 def ref_fields(kind: Kind) -> dict[str, Field]:

@@ -17,11 +17,11 @@ INDEX = Path("search") / "search_index.json"
 SCRIPT = INDEX.with_suffix(".js")  # what Material's offline plugin writes: the same index, as a script
 
 
-def split_index(site_dir: Path, languages: list[str]) -> dict[str, int]:
+def split_index(site_dir: Path, languages: list[str]) -> None:
     """Rewrite the root index with the default language only and write one per other language."""
     path = site_dir / INDEX
     if not path.is_file():
-        return {}
+        return
     index = json.loads(path.read_text(encoding="utf-8"))
     as_script = (site_dir / SCRIPT).is_file()
     buckets: dict[str, list[dict]] = {lang: [] for lang in languages}
@@ -29,7 +29,6 @@ def split_index(site_dir: Path, languages: list[str]) -> dict[str, int]:
         lang = page_language(doc["location"], languages)
         prefix = language_prefix(lang, languages)
         buckets[lang].append({**doc, "location": doc["location"][len(prefix) :]})
-    counts = {}
     for lang, docs in buckets.items():
         folder = site_dir / language_prefix(lang, languages)
         config = {**index["config"], "lang": [lang]}
@@ -38,5 +37,3 @@ def split_index(site_dir: Path, languages: list[str]) -> dict[str, int]:
         (folder / INDEX).write_text(data, encoding="utf-8")
         if as_script:
             (folder / SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")  # as Material's plugin writes it
-        counts[lang] = len(docs)
-    return counts

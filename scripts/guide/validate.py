@@ -6,12 +6,11 @@ them all in one pass.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ErrorList, InvalidContentError
-from .fields import Context, Record, is_id, kind_of
+from .errors import ErrorList, InvalidContentError, did_you_mean, kind_of, skeleton_shown
+from .fields import Context, Record, check_new_id, is_id, item_id
 from .loader import Document, format_path, load_file
 from .schema import KINDS, Kind
 
@@ -24,11 +23,16 @@ class Entry:
     id: str
     data: dict
     doc: Document
-    where: tuple
+    where: tuple  # where its id is (or its kind's key, for a single entry such as the model)
 
     @property
     def place(self) -> str:
         return f"{self.doc.name}:{self.doc.line(self.where)}"
+
+    @property
+    def record_where(self) -> tuple:
+        """Where its mapping of fields is: ``roles[2]`` for the entry whose id is at ``roles[2].id``."""
+        return self.where[:-1] if self.where[-1] == "id" else self.where
 
 
 @dataclass
@@ -84,8 +88,7 @@ def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
     for target, ident, doc, where in refs:
         known = tree.entries.get(target, {})
         if ident not in known:
-            close = difflib.get_close_matches(ident, known, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else "known: " + (", ".join(known) or "none yet")
+            hint, _ = did_you_mean(ident, known, "known", cutoff=0.5)
             errors.add(
                 doc.name,
                 doc.line(where),
@@ -103,9 +106,8 @@ def _read_document(doc: Document, ctx: Context, tree: Tree) -> None:
     for key, value in doc.data.items():
         kind = KINDS.get(key)
         if kind is None:
-            close = difflib.get_close_matches(key, KINDS, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "known kinds: " + ", ".join(KINDS)
-            ctx.error((key,), f"unknown kind '{key}' ({hint})", f"{close[0] if close else 'roles'}: …")
+            hint, close = did_you_mean(key, KINDS, "known kinds")
+            ctx.error((key,), f"unknown kind '{key}' ({hint})", f"{close or 'roles'}: …")
         elif kind.many:
             _read_list(kind, value, ctx, tree)
         else:
@@ -120,17 +122,12 @@ def _read_list(kind: Kind, value: object, ctx: Context, tree: Tree) -> None:
     known = tree.entries[kind.key]
     for i, item in enumerate(value):
         kind.record.check(item, (*where, i), ctx)
-        ident = item.get("id") if isinstance(item, dict) else None
+        ident = item_id(item)
         if not is_id(ident):
             continue  # already reported; an entry with a valid id is kept so references to it resolve
-        if ident in known:
-            ctx.error(
-                (*where, i, "id"),
-                f"duplicate id '{ident}' (first used at {known[ident].place})",
-                "give each entry its own id",
-            )
-            continue
-        known[ident] = Entry(kind.key, ident, item, ctx.doc, (*where, i, "id"))
+        first = known[ident].place if ident in known else None  # in this file or another of the language
+        if check_new_id(ident, first, (*where, i, "id"), ctx):
+            known[ident] = Entry(kind.key, ident, item, ctx.doc, (*where, i, "id"))
 
 
 def _read_single(kind: Kind, value: object, ctx: Context, tree: Tree) -> None:
@@ -203,7 +200,7 @@ def _compare(mine: object, theirs: object, entry: Entry, twin: Entry, path: tupl
         entry,
         twin,
         path,
-        f"differs from {{place}} ({_show(theirs)} here, {_show(mine)} there)",
+        f"differs from {{place}} ({skeleton_shown(theirs)} here, {skeleton_shown(mine)} there)",
         "ids, lists of ids and choices are the same in every language; only text is translated",
     )
 
@@ -223,22 +220,6 @@ def _check_translated(record: Record, entry: Entry, twin: Entry, errors: ErrorLi
 
 def _report_at_twin(errors: ErrorList, entry: Entry, twin: Entry, path: tuple, what: str, example: str) -> None:
     """An error at ``path`` in the second language's entry; ``{place}`` in ``what`` names the first's line."""
-    here, there = _record_path(entry) + path, _record_path(twin) + path
+    here, there = entry.record_where + path, twin.record_where + path
     place = f"{entry.doc.name}:{entry.doc.line(here)}"
     errors.add(twin.doc.name, twin.doc.line(there), format_path(there), what.replace("{place}", place), example)
-
-
-def _record_path(entry: Entry) -> tuple:
-    return entry.where[:-1] if entry.where[-1] == "id" else entry.where
-
-
-def _show(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, int):
-        return f"{value} items"
-    if isinstance(value, dict):
-        return str(value.get("id", "…"))
-    if isinstance(value, list):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
-    return str(value)
