@@ -7,7 +7,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,6 +25,34 @@ def languages() -> dict:
     from guide.settings import Settings
 
     return Settings.from_mkdocs(load_config(str(ROOT / "mkdocs.yml"))).language_data
+
+
+def fixture_content(fixture: str = "petit") -> dict[str, dict[str, Any]]:
+    """A fixture's content as data, {language: {file name: data}}, to change before ``content_set``."""
+    project = list(_config()["extra"]["guide"]["content"])  # the project's order: the default first
+    found = sorted(p.name for p in (FIXTURES / fixture).iterdir() if p.is_dir() and p.name != "docs")
+    found.sort(key=lambda lang: project.index(lang) if lang in project else len(project))
+    return {
+        lang: {
+            p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted((FIXTURES / fixture / lang).glob("*.yaml"))
+        }
+        for lang in found
+    }
+
+
+def content_set(folder: Path, content: Mapping[str, Mapping[str, Any]]) -> dict:
+    """A content set from YAML data ({language: {file name: data}}): written as an editor's files into
+    ``folder``, then loaded as a build loads it (language -> validated tree, or InvalidContentError)."""
+    from guide.validate import load_content
+    from synthetic import write_content
+
+    return load_content(write_content(folder, content), folder)
+
+
+def _config() -> dict:
+    """The project's mkdocs.yml as data."""
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def make_project(tmp_path: Path, fixture: str = "petit") -> Path:

@@ -22,6 +22,8 @@ import pytest
 
 from sites import ROOT, build, make_project
 
+pytestmark = pytest.mark.build
+
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
     for i in range(20)

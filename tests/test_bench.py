@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench import figures
 from sites import ROOT
+
+pytestmark = pytest.mark.bench
 
 PER_SIZE = [
     "pages",

@@ -14,6 +14,8 @@ import pytest
 
 from sites import build, make_project
 
+pytestmark = pytest.mark.build
+
 PAGES = [
     "",
     "modele/",

@@ -24,6 +24,8 @@ from bench import free_port
 from guide import mkdocs_child, scratch
 from sites import ROOT, build, make_project
 
+pytestmark = pytest.mark.build
+
 LEFTOVERS = ("site.", ".mkdocs-hors-ligne.")
 
 

@@ -52,6 +52,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 PROFILE = settings.get_profile(os.environ.get("GUIDE_FUZZ", "short"))
+pytestmark = [pytest.mark.fuzz, *([pytest.mark.slow] if os.environ.get("GUIDE_FUZZ") == "long" else [])]
 
 SOURCE = {lang: (FIXTURES / "petit" / lang / "guide.yaml").read_bytes() for lang in ("fr", "en")}
 DATA = {lang: yaml.safe_load(raw) for lang, raw in SOURCE.items()}

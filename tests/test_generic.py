@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sites import build, make_project
+
+pytestmark = pytest.mark.build
 
 
 def test_a_cooperative_network_builds_with_its_own_content(tmp_path: Path) -> None:

@@ -190,6 +190,7 @@ def test_a_reference_address_is_checked_as_what_it_is(content: Path, field: str,
         assert f": references[1].{field}: {what}" in error, error
 
 
+@pytest.mark.build
 def test_the_doi_of_the_issue_is_refused_by_make_site_and_the_site_kept(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     assert build(config).returncode == 0
@@ -280,6 +281,7 @@ def live(markup: str) -> tuple[list[str], int]:
     return parser.found, parser.config_ids
 
 
+@pytest.mark.build
 def test_the_hostile_site_shows_the_payloads_as_text(hostile: Path) -> None:
     page = (hostile / "outils" / "comite" / "index.html").read_text(encoding="utf-8")
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
@@ -288,6 +290,7 @@ def test_the_hostile_site_shows_the_payloads_as_text(hostile: Path) -> None:
     assert 'href="https://example.org/"' in page  # the link of "[ok](…){: href=… }" keeps its own address
 
 
+@pytest.mark.build
 def test_no_live_payload_in_any_page(hostile: Path) -> None:
     pages = sorted(hostile.rglob("*.html"))
     assert len(pages) >= 30
@@ -297,6 +300,7 @@ def test_no_live_payload_in_any_page(hostile: Path) -> None:
         assert config_ids <= 1, path  # no element of the content takes the theme's own id
 
 
+@pytest.mark.build
 def test_no_live_payload_in_the_search_indexes(hostile: Path) -> None:
     for lang, index in (
         ("fr", hostile / "search" / "search_index.json"),
@@ -309,6 +313,7 @@ def test_no_live_payload_in_the_search_indexes(hostile: Path) -> None:
                 assert live(doc[key])[0] == [], (lang, doc["location"], key)
 
 
+@pytest.mark.build
 def test_the_diagram_svg_holds_no_live_payload(hostile: Path) -> None:
     for prefix in ("", "en/"):
         page = (hostile / prefix / "modele" / "index.html").read_text(encoding="utf-8")
@@ -343,6 +348,7 @@ def _pdf_actions(reader: PdfReader) -> list[str]:
     return found
 
 
+@pytest.mark.build
 def test_no_live_payload_in_the_pdfs_and_docx(hostile: Path) -> None:
     files = sorted((hostile / "ententes" / "fichiers").iterdir())
     assert len(files) == 5
@@ -362,6 +368,7 @@ def test_no_live_payload_in_the_pdfs_and_docx(hostile: Path) -> None:
                     assert not re.search(r"(?i)javascript:|vbscript:|data:", part), name
 
 
+@pytest.mark.build
 def test_no_dialog_fires_on_any_hostile_page_in_chromium(hostile: Path, browser) -> None:
     from browser import serve
 

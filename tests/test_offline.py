@@ -14,6 +14,8 @@ import pytest
 from guide import offline
 from sites import ROOT
 
+pytestmark = pytest.mark.offline  # and real_site, browser: from their fixtures
+
 HOMES = {"fr": "index.html", "en": "en/index.html"}
 # A word of each language, and a name that pages of both languages hold: each page finds its language's only.
 QUERIES = [("fr", "locataires"), ("en", "tenant"), ("fr", "Callon"), ("en", "Callon")]

@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sites import ROOT, make_project
+
+pytestmark = pytest.mark.build
 
 
 def _build(config: Path, site: Path, cache: Path, epoch: str | None) -> None:

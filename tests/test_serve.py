@@ -16,6 +16,8 @@ from guide import preview
 from guide.settings import Settings
 from sites import ROOT, languages, make_project
 
+pytestmark = pytest.mark.serve
+
 
 def wait_for(url: str, text: str, seconds: float = 30) -> bool:
     deadline = time.monotonic() + seconds

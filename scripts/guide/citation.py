@@ -35,7 +35,11 @@ def load_citation(path: Path, name: str) -> Citation:
         if not data.get(key):
             errors.add(name, doc.line(()), key, "is missing: the guide's References page cites it", example)
     names = []
-    for i, author in enumerate(data.get("authors") or []):
+    authors = data.get("authors") or []
+    if not isinstance(authors, list):
+        errors.add(name, doc.line(("authors",)), "authors", "expected a list of authors", examples["authors"])
+        authors = []
+    for i, author in enumerate(authors):
         if isinstance(author, dict) and author.get("name"):
             names.append(str(author["name"]))
         elif isinstance(author, dict) and author.get("family-names"):
