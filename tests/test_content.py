@@ -274,3 +274,91 @@ def test_every_clause_is_in_each_printable_file(trees, site: Path, lang: str) ->
         }
         for reader in readers.values():
             assert set(reader.get_fields()) == blanks | signatures
+
+
+# Issue 15: corrections checked against the seeds. Each page keeps the seeds' wording and hedges, and the
+# claims the seeds do not support are gone, in both languages.
+CORRECTED = {
+    "fr": {
+        "controverses/": (["Tous les milieux en connaissent, et ils varient d'un milieu à l'autre"], ["observées dans tous"]),
+        "controverses/roles-structures/": (["ce ne sont pas partout les mêmes"], ["observées dans tous les milieux"]),
+        "roles/partenaires-institutionnels/": (["que les résultats de l'étude désignent par le CIUSSS"], ["CISSS)"]),
+        "roles/intervention-de-milieu/": (["communautaires, et non les seuls intervenants de milieu"], []),
+        "chapitres/discussion/": (
+            ["« semblent avoir permis la résolution des controverses avantageusement » (Parent et Reiser, 2021)"],
+            ["surmontées"],
+        ),
+        "chapitres/retombees/": (["Dans l'un des milieux, une meilleure image du réseau public"], []),
+        "": (["les données sur lesquelles il repose", "André-Anne Parent (Université de Montréal)"], ["preuves"]),
+        "modele/": (["agissent en symbiose (Parent et Reiser, 2021)"], []),
+        "references/": (["Midi Interactions. Diapositives"], ["1066105"]),
+        "chapitres/au-dela-hlm/": (["a annoncé, pour le 16 février 2021", "conférenciers annoncés"], ["a tenu une table"]),
+        "chapitres/bailleurs/": (
+            [
+                "Il s'agit d'une étude qualitative",
+                "« ont du mal à évaluer précisément l'impact de l'intervention sur les résidents »",
+                "ne précisent pas comment les 6 HLM se répartissent entre ces 3 réseaux",
+            ],
+            [],
+        ),
+        "chapitres/etude/": (["Chez Callon, une controverse", "passage obligé", "porte-parole"], []),
+    },
+    "en": {
+        "controverses/": (["Every setting has some, and they vary from one setting to another"], ["observed in every"]),
+        "controverses/roles-structures/": (["though they are not the same everywhere"], ["observed in every setting"]),
+        "roles/partenaires-institutionnels/": (["which the study's findings refer to as the CIUSSS"], ["CISSS elsewhere"]),
+        "roles/intervention-de-milieu/": (["community workers more broadly, not on-site workers alone"], []),
+        "chapitres/discussion/": (["\"seem to have\" helped resolve"], ["Controversies overcome"]),
+        "chapitres/retombees/": (["In one setting, a better image of the public network"], []),
+        "": (["the data behind it", "André-Anne Parent (Université de Montréal)"], []),
+        "modele/": (["working in symbiosis (Parent"], []),
+        "references/": (["Midi Interactions. The slides"], ["1066105", "Some elements of a sociology"]),
+        "chapitres/au-dela-hlm/": (["announced a public round table", "announced speakers"], ["held a public round"]),
+        "chapitres/bailleurs/": (
+            [
+                "A qualitative study",
+                "partners themselves find it hard to assess precisely",
+                "do not say how the 6 HLM are spread across those 3 networks",
+            ],
+            [],
+        ),
+        "chapitres/etude/": (["For Callon, a controversy", "spokespersons"], []),
+    },
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_issue_15_corrections_are_on_the_site(site: Path, lang: str) -> None:
+    for url, (present, absent) in CORRECTED[lang].items():
+        words = text_of(page(site, lang, url))
+        for typeset, plain in (("’", "'"), ("&#x27;", "'"), ("&quot;", '"'), ("“", '"'), ("”", '"')):
+            words = words.replace(typeset, plain)
+        assert not [p for p in present if p not in words], (url, [p for p in present if p not in words])
+        assert not [a for a in absent if a in words], (url, [a for a in absent if a in words])
+        assert "Sophie" not in words, url
+    bailleurs = page(site, lang, "chapitres/bailleurs/")
+    assert 'href="../../references/#parent-reiser-2021"' in bailleurs
+
+
+def test_no_first_name_or_shared_affiliation_the_seeds_do_not_give() -> None:
+    files = ["README.md", "mkdocs.yml", "CITATION.cff", "docs/fr/index.md", "docs/en/index.md"]
+    files += [str(p.relative_to(ROOT)) for lang in LANGS for p in (ROOT / lang).glob("*.yaml")]
+    files += ["gabarits/libelles.yaml"]
+    for name in files:
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert "Sophie" not in text, name
+        assert "Tourillon-Gingras (Université" not in text and "Tourillon-Gingras of the" not in text, name
+        assert "1066105" not in text, name
+    for name in ["README.md", "mkdocs.yml", "CITATION.cff"]:
+        assert "André-Anne Parent (Université de Montréal)" in (ROOT / name).read_text(encoding="utf-8"), name
+
+
+def test_slide_content_cites_the_2021_presentation(trees) -> None:
+    """The slides (Parent and Reiser, 2021) carry the findings: wherever the 2022 article is a source, so is the
+    presentation (the CPE entry rests on the research capsule alone)."""
+    for lang, tree in trees.items():
+        for kind in ("chapitres", "roles", "outils", "controverses", "glossaire"):
+            for ident, entry in tree.entries[kind].items():
+                sources = entry.data.get("sources") or []
+                if "parent-2022" in sources and ident != "cpe":
+                    assert "parent-reiser-2021" in sources, (lang, kind, ident)
