@@ -3,6 +3,7 @@ setting told without a traceback, and the Makefile's targets calling it."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -154,8 +155,10 @@ def test_status_prints_what_make_status_printed(tmp_path: Path) -> None:
 
 def dry_run(target: str, *variables: str) -> str:
     """The command a Makefile target runs, without running it."""
-    args = ["make", "-n", "-o", ".venv/.installed", target, *variables]
-    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    args = ["make", "--no-print-directory", "-n", "-o", ".venv/.installed", target, *variables]
+    # run by `make test`, this make is a child of another: it must not inherit its flags and level
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True, env=env).stdout
 
 
 def test_the_makefile_runs_the_subcommands() -> None:
