@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from . import links
+from . import citekeys, links
 from .errors import ErrorList, character_name, did_you_mean, kind_of, quoted
 from .loader import Document, format_path
 
@@ -39,6 +39,7 @@ class Context:
     doc: Document
     errors: ErrorList
     refs: list[tuple[str, str, Document, tuple]] = field(default_factory=list)
+    citations: list[tuple[str, Document, tuple]] = field(default_factory=list)  # keys cited in texts ([@id])
 
     def error(self, where: tuple, what: str, example: str = "") -> None:
         self.errors.add(self.doc.name, self.doc.line(where), format_path(where), what, example)
@@ -152,7 +153,23 @@ class Text(Field):
                 "split it into shorter paragraphs",
             )
             return False
-        return self.check_links(value, where, ctx)
+        return self.check_links(value, where, ctx) and self.check_citations(value, where, ctx)
+
+    def check_citations(self, value: str, where: tuple, ctx: Context) -> bool:
+        """A citation is written ``[@id]``, ``[@id, locator]`` or ``[@id; @id]``; whether each id is a reference's
+        is told once every file is read (validate.py), with the other references."""
+        if "[@" not in value:
+            return True
+        keys, bad = citekeys.scan(value)
+        for written in bad:
+            ctx.error(
+                where,
+                f"{quoted(written)} is not a citation: write @ and the id of a reference between [ ], "
+                "a locator after a comma, several citations separated by ;",
+                citekeys.SYNTAX,
+            )
+        ctx.citations.extend((key, ctx.doc, where) for key in keys)
+        return not bad
 
     def check_links(self, value: str, where: tuple, ctx: Context) -> bool:
         """A link in a text leads to a page of the guide or to a web or mail address, never to a script."""

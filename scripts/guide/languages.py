@@ -28,10 +28,13 @@ class Rules:
     typeset: Callable[[str], str]  # spaces and signs around punctuation, quotes, apostrophes
     colon: str  # between a label and what follows it ("Initiales : …", "Initials: …")
     first_day: str = ""  # the first day of a month in a date, when it is not written "1" ("1er janvier")
+    citations: str = "; "  # between two citations in one pair of parentheses ("(Callon, 1986 ; Hawe, 2015)")
 
 
 RULES: dict[str, Rules] = {
-    "fr": Rules(text.typeset_fr, "\u00a0:", first_day="1er"),  # French, as the OQLF sets it for Quebec
+    "fr": Rules(
+        text.typeset_fr, "\u00a0:", first_day="1er", citations="\u202f; "
+    ),  # French, as the OQLF sets it for Quebec
     "": Rules(str, ":"),  # no rule of its own
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import links
+from . import citekeys, links
 from .fields import Date, Field, Link, ListOf, Record, Refs, Text, iso_date
 from .schema import KINDS, Kind, ref_fields
 from .text import plain, prepare
@@ -35,6 +35,7 @@ class Entity:
     path: str  # the Markdown file of its page, relative to the language folder
     anchor: str = ""
     relations: list[Relation] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)  # the references its texts cite ([@id]), in order
 
     def __getitem__(self, name: str) -> Any:
         if name not in self.kind.record.fields:
@@ -90,9 +91,22 @@ def build_model(tree: Tree) -> Model:
                 path, anchor = f"{key}/{ident}.md", ""
             else:
                 path, anchor = f"{key}/index.md", ident
-            entities[key][ident] = Entity(kind, ident, data, path, anchor)
+            entities[key][ident] = Entity(kind, ident, data, path, anchor, cites=citekeys.keys_in(entry.data))
     _link(entities)
-    return Model(tree.lang, {key: list(found.values()) for key, found in entities.items()})
+    kinds = {key: list(found.values()) for key, found in entities.items()}
+    if "references" in kinds:
+        kinds["references"] = _used_references(kinds)
+    return Model(tree.lang, kinds)
+
+
+def _used_references(kinds: dict[str, list[Entity]]) -> list[Entity]:
+    """The references the References page lists: those a text cites or a ``sources`` field lists, in APA order."""
+    used = {source.id for entities in kinds.values() for e in entities for source in e.data.get("sources") or []}
+    return sorted((r for r in kinds["references"] if r.id in used), key=_apa)
+
+
+def _apa(reference: Entity) -> tuple[str, str, str]:
+    return citekeys.apa_order(reference.data["citation"])
 
 
 def _link(entities: dict[str, dict[str, Entity]]) -> None:
@@ -105,7 +119,12 @@ def _link(entities: dict[str, dict[str, Entity]]) -> None:
                 entity.data[name] = _nested_refs(spec, entity.data.get(name), entities)
         for name, spec in ref_fields(KINDS[key]).items():
             for entity in found.values():
-                targets = [entities[spec.target][i] for i in entity.data.get(name) or []]
+                listed = entity.data.get(name) or []
+                if name == "sources":  # what its texts cite is a source too, listed once, in APA order
+                    listed = sorted(
+                        dict.fromkeys([*listed, *entity.cites]), key=lambda i: _apa(entities["references"][i])
+                    )
+                targets = [entities[spec.target][i] for i in listed]
                 entity.data[name] = targets
                 if targets:
                     entity.relations.append(Relation(f"{key}.{name}", targets))

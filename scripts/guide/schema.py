@@ -411,6 +411,15 @@ REFERENCES = Kind(
                 help="The full reference, journal in *italics*.",
                 example='"Parent, A.-A. (2022). Titre. *Revue*, 33(1), 89-111."',
             ),
+            "auteur_date": Text(
+                required=False,
+                translate=False,
+                max_length=200,
+                help="Authors and year as a citation in the text prints them, in this language's style "
+                '(« Parent et Reiser, 2021 », "Parent & Reiser, 2021"); needed once a text cites the reference '
+                "with [@id].",
+                example='"Parent et Reiser, 2021"',
+            ),
             "doi": Link(
                 kind="doi",
                 required=False,

@@ -75,6 +75,7 @@ def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
         )
         return tree
     refs: list[tuple[str, str, Document, tuple]] = []
+    citations: list[tuple[str, Document, tuple]] = []
     for path in sorted(folder.rglob("*.yaml")):
         relative = path.relative_to(folder).as_posix()
         tree.files.append(relative)
@@ -82,7 +83,7 @@ def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
         if doc is None:
             tree.complete = False
         else:
-            _read_document(doc, Context(doc, errors, refs), tree)
+            _read_document(doc, Context(doc, errors, refs, citations), tree)
     if not tree.complete:  # some ids are unknown: checking references now would only add noise
         return tree
     for target, ident, doc, where in refs:
@@ -96,7 +97,24 @@ def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
                 f"'{ident}' is not the id of any of the {target} ({hint})",
                 f"add an entry with id: {ident} to {target}, or fix the id",
             )
+    _check_citations(citations, tree.entries["references"], errors)
     return tree
+
+
+def _check_citations(citations: list[tuple[str, Document, tuple]], known: dict[str, Entry], errors: ErrorList) -> None:
+    """Each key cited in a text (``[@parent-2022]``) is the id of a reference that gives its author–date label."""
+    for key, doc, where in citations:
+        entry = known.get(key)
+        if entry is None:
+            hint, _ = did_you_mean(key, known, "known", cutoff=0.5)
+            what = f"'[@{key}]' is not the id of any of the references ({hint})"
+            example = f"add an entry with id: {key} to references, or fix the key"
+        elif not entry.data.get("auteur_date"):
+            what = f"'[@{key}]' cites a reference with no auteur_date, the words a citation prints"
+            example = f'auteur_date: "Parent et Reiser, 2021" in the reference {key} at {entry.place}'
+        else:
+            continue
+        errors.add(doc.name, doc.line(where), format_path(where), what, example)
 
 
 def _read_document(doc: Document, ctx: Context, tree: Tree) -> None:
