@@ -7,6 +7,7 @@ run in this process.
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import re
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -125,12 +127,34 @@ def _on_disk(config: Any) -> bool:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """On a page written by hand, what the generator gives its own pages: the glossary's abbreviations, and
-    the typography of its language."""
+    the typography of its language (its description's too); and the guide's version and date where it asks."""
     if page.file.abs_src_path in _state["generated"]:
         return markdown
     settings = _settings(config)
     lang = urls.page_language(page.url, settings.languages)
-    return text.finish_page(markdown, settings.language(lang), _state["abbreviations"].get(lang, {}))
+    language = settings.language(lang)
+    if isinstance(page.meta.get("description"), str):  # its front matter, which MkDocs has already taken out
+        page.meta["description"] = language.typeset(page.meta["description"])
+    if "{{ guide." in markdown:
+        markdown = _RELEASE.sub(lambda found: _release(settings, language)[found.group(1)], markdown)
+    return text.finish_page(markdown, language, _state["abbreviations"].get(lang, {}))
+
+
+_RELEASE = re.compile(r"\{\{ guide\.(version|date) \}\}")
+
+
+def _release(settings: Settings, language: Any) -> dict[str, str]:
+    """The guide's version and release date as CITATION.cff gives them, for a page written by hand
+    (``{{ guide.version }}``, ``{{ guide.date }}``: the About page), the date spelt out in the page's language."""
+    if settings.citation is None:
+        raise PluginError("a page prints {{ guide.version }} or {{ guide.date }}, but extra.guide names no citation")
+    try:
+        found = yaml.safe_load(settings.citation.read_text(encoding="utf-8")) or {}
+        released = found["date-released"]
+        day = released if isinstance(released, datetime.date) else datetime.date.fromisoformat(str(released))
+        return {"version": str(found["version"]), "date": language.date(day)}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise PluginError(f"{settings.citation.name}: no version or date-released to print ({exc})") from None
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set the language switcher's links (50)

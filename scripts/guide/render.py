@@ -7,6 +7,8 @@ fatal at once: every one is collected and told as a content error, with its line
 
 from __future__ import annotations
 
+import json
+import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from . import labels
+from . import citekeys, labels
 from .agreements.document import with_blanks
 from .agreements.site_files import Download
 from .citation import Citation
@@ -24,6 +26,7 @@ from .errors import InvalidContentError
 from .languages import Language
 from .model import Entity, Model, relative_path
 from .schema import Kind
+from .text import plain
 
 _DIAGRAM_LABELS = ("populations", "acteurs", "coeur", "objectifs", "description", "et", "guillemets")
 
@@ -86,16 +89,19 @@ class Renderer:
             first = entities[0]
             if not first.kind.many:
                 names = (key + ".md.j2",)
-                pages[first.path] = self._page(first.path, model, names, label, diagram=diagram, entity=first)
+                page = self._page(first.path, model, names, label, diagram=diagram, entity=first)
+                pages[first.path] = front_matter(_summary(first)) + page
                 continue
             index = model.index_path(key)
             names = (key + "-index.md.j2", "index.md.j2")
             groups = _groups(entities, first.kind)
-            pages[index] = self._page(index, model, names, label, diagram=diagram, key=key, groups=groups)
+            page = self._page(index, model, names, label, diagram=diagram, key=key, groups=groups)
+            pages[index] = front_matter(label(f"kinds.{key}.intro", "the page's description")) + page
             if first.kind.pages:
                 names = (key + ".md.j2", "entite.md.j2")
                 for entity in entities:
-                    pages[entity.path] = self._page(entity.path, model, names, label, diagram=diagram, entity=entity)
+                    page = self._page(entity.path, model, names, label, diagram=diagram, entity=entity)
+                    pages[entity.path] = front_matter(_summary(entity)) + page
         if missing:
             raise InvalidContentError(labels.missing(self.templates, model.lang, missing))
         return pages
@@ -133,7 +139,7 @@ class Renderer:
             return entity.link_from(path)
 
         try:
-            return template.render(
+            page = template.render(
                 language=language,
                 model=model,
                 link=link,
@@ -145,6 +151,32 @@ class Renderer:
         except jinja2.TemplateError as exc:
             name, line = _where(exc, template.name)
             raise TemplateError(f"gabarits/pages/{name}", line, exc.message or str(exc)) from exc
+        if "[@" not in page:
+            return page
+        return citekeys.render(page, _citation_labels(model, path), language.rules.citations)
+
+
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_CITATION_KEY = re.compile(r"\s*\[@[^\[\]]*\](?![(\[])")  # "[@parent-2022]": the page shows it, the summary drops it
+
+
+def _summary(entity: Entity) -> str:
+    """An entity's summary, the text its page opens with ("" for a kind without one)."""
+    return entity.data.get("resume") or ""
+
+
+def front_matter(summary: str) -> str:
+    """The page's own meta description, as MkDocs front matter: the summary as plain text on one line, in a
+    JSON string (a YAML double-quoted scalar), so that no quote, line break or ``---`` ends it early; the theme
+    escapes it into the attribute. "" for no summary (the site's description is used)."""
+    written = plain(_LINK.sub(r"\1", _CITATION_KEY.sub("", summary)))
+    written = " ".join("".join(c if c.isprintable() else " " for c in written).split())
+    return f"---\ndescription: {json.dumps(written, ensure_ascii=False)}\n---\n\n" if written else ""
+
+
+def _citation_labels(model: Model, page: str) -> dict[str, tuple[str, str]]:
+    """Each cited reference's author–date label, and its link from ``page`` to its entry on the References page."""
+    return {r.id: (r["auteur_date"], r.link_from(page)) for r in model.kinds.get("references", []) if r["auteur_date"]}
 
 
 def _diagram(model: Model, label: Callable[[str], str]) -> str:
