@@ -74,9 +74,10 @@ class Document:
         return self.lines.get((), 1)
 
 
-def load_file(path: Path, name: str, errors: ErrorList) -> Document | None:
-    """Load one file; on any problem add errors and return None."""
-    raw = read_bytes(path, name, errors)
+def load_file(path: Path, name: str, errors: ErrorList, raw: bytes | None = None) -> Document | None:
+    """Load one file (``raw``: its bytes, when the caller has read them already); on any problem add errors
+    and return None."""
+    raw = read_bytes(path, name, errors) if raw is None else raw
     if raw is None:
         return None
     try:
@@ -117,9 +118,19 @@ def load_file(path: Path, name: str, errors: ErrorList) -> Document | None:
     return None if builder.errors else doc
 
 
-def read_bytes(path: Path, name: str, errors: ErrorList) -> bytes | None:
-    """The bytes of a regular file of at most ``MAX_BYTES``; anything else is an error, and nothing blocks: a
-    pipe is never opened, and a file swapped for one after the check is opened without waiting for a writer."""
+class UnreadableError(Exception):
+    """Why a path gives no bytes: ``kind`` is "missing", "folder", "special" (a pipe, a device, a socket),
+    "too big" (``size`` says how big) or "error" (``error`` says which)."""
+
+    def __init__(self, kind: str, size: int = 0, error: OSError | None = None):
+        super().__init__(kind)
+        self.kind, self.size, self.error = kind, size, error
+
+
+def regular_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, or UnreadableError; nothing blocks: a pipe is never
+    opened, and a file swapped for one after the check is opened without waiting for a writer. Content files and
+    make agreement's data files are both read through it, each saying why in its own words."""
     raw = b""
     try:
         found = path.stat()  # follows links: a link to a file is read, one to a device is not
@@ -127,30 +138,46 @@ def read_bytes(path: Path, name: str, errors: ErrorList) -> bytes | None:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
             with os.fdopen(fd, "rb") as file:
                 found = os.fstat(file.fileno())  # what was opened, in case it changed since
-                if stat.S_ISREG(found.st_mode) and found.st_size <= MAX_BYTES:
-                    raw = file.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        if path.is_symlink():
-            errors.add(name, 0, "", "is a link to a file that does not exist", "remove it, or point it at a file")
-        else:
-            errors.add(name, 0, "", "has disappeared while it was being read", "run the build again")
-        return None
+                if stat.S_ISREG(found.st_mode) and found.st_size <= max_bytes:
+                    raw = file.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise UnreadableError("missing", error=exc) from None
     except OSError as exc:
-        errors.add(name, 0, "", f"cannot be read ({exc.strerror or exc})", "check that the file can be read")
-        return None
+        raise UnreadableError("error", error=exc) from None
     if stat.S_ISDIR(found.st_mode):
-        errors.add(name, 0, "", "is a folder: only a file may be named *.yaml", "rename the folder without .yaml")
-        return None
+        raise UnreadableError("folder")
     if not stat.S_ISREG(found.st_mode):
-        what = "is not a regular file (a pipe, a device or a socket): only a file may be named *.yaml"
-        errors.add(name, 0, "", what, "remove it, or replace it with a YAML file")
-        return None
+        raise UnreadableError("special")
     size = max(found.st_size, len(raw))
-    if size > MAX_BYTES:
-        what = f"the file is {size:,} bytes long, more than the {MAX_BYTES:,} a content file may hold"
-        errors.add(name, 0, "", what, "split it into several files")
-        return None
+    if size > max_bytes:
+        raise UnreadableError("too big", size)
     return raw
+
+
+def read_bytes(path: Path, name: str, errors: ErrorList) -> bytes | None:
+    """The bytes of a content file (a regular file of at most ``MAX_BYTES``), or None with an error."""
+    try:
+        return regular_bytes(path, MAX_BYTES)
+    except UnreadableError as exc:
+        errors.add(name, 0, "", *_content_file_problem(path, exc))
+        return None
+
+
+def _content_file_problem(path: Path, exc: UnreadableError) -> tuple[str, str]:
+    """What is wrong with a content file, and what to do."""
+    if exc.kind == "missing" and path.is_symlink():
+        return "is a link to a file that does not exist", "remove it, or point it at a file"
+    if exc.kind == "missing":
+        return "has disappeared while it was being read", "run the build again"
+    if exc.kind == "error":
+        return f"cannot be read ({exc.error.strerror or exc.error})", "check that the file can be read"
+    if exc.kind == "folder":
+        return "is a folder: only a file may be named *.yaml", "rename the folder without .yaml"
+    if exc.kind == "special":
+        what = "is not a regular file (a pipe, a device or a socket): only a file may be named *.yaml"
+        return what, "remove it, or replace it with a YAML file"
+    what = f"the file is {exc.size:,} bytes long, more than the {MAX_BYTES:,} a content file may hold"
+    return what, "split it into several files"
 
 
 class _RefusedError(Exception):
