@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import pipeline, text
-from .errors import InvalidContentError
+from .errors import InvalidContentError, shown
 from .labels import load_strings
 from .settings import Settings
 
@@ -63,7 +63,7 @@ class Preview:
         try:
             pipeline.check(self.settings)
         except InvalidContentError as exc:
-            return [str(error) for error in exc.errors]
+            return shown(exc.errors)  # as the terminal prints them: the first hundred, then how many more
         return []
 
     def _app(self, app: Callable) -> Callable:
