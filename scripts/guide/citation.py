@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ErrorList, InvalidContentError
@@ -16,6 +17,7 @@ class Citation:
     year: str
     title: str
     version: str
+    released: datetime.date | None = field(default=None, compare=False)  # None: date-released is no date
 
 
 def load_citation(path: Path, name: str) -> Citation:
@@ -54,4 +56,15 @@ def load_citation(path: Path, name: str) -> Citation:
         year=str(data["date-released"])[:4],
         title=prepare(str(data["title"])),
         version=prepare(str(data["version"])),
+        released=_date(data["date-released"]),
     )
+
+
+def _date(value: object) -> datetime.date | None:
+    """``date-released`` as a date: written unquoted, YAML has made it one; quoted, it is its ISO text."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None

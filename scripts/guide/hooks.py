@@ -7,7 +7,6 @@ run in this process.
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 import re
@@ -15,11 +14,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from . import csp, origins, pipeline, preview, sanitize, search, text, urls
+from .citation import load_citation
 from .errors import InvalidContentError, shown
 from .labels import load_strings
 from .render import TemplateError
@@ -144,17 +143,18 @@ _RELEASE = re.compile(r"\{\{ guide\.(version|date) \}\}")
 
 
 def _release(settings: Settings, language: Any) -> dict[str, str]:
-    """The guide's version and release date as CITATION.cff gives them, for a page written by hand
-    (``{{ guide.version }}``, ``{{ guide.date }}``: the About page), the date spelt out in the page's language."""
+    """The guide's version and release date as CITATION.cff gives them (read as the References page reads it),
+    for a page written by hand (``{{ guide.version }}``, ``{{ guide.date }}``: the About page), the date spelt
+    out in the page's language."""
     if settings.citation is None:
         raise PluginError("a page prints {{ guide.version }} or {{ guide.date }}, but extra.guide names no citation")
     try:
-        found = yaml.safe_load(settings.citation.read_text(encoding="utf-8")) or {}
-        released = found["date-released"]
-        day = released if isinstance(released, datetime.date) else datetime.date.fromisoformat(str(released))
-        return {"version": str(found["version"]), "date": language.date(day)}
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise PluginError(f"{settings.citation.name}: no version or date-released to print ({exc})") from None
+        citation = load_citation(settings.citation, settings.citation.name)
+    except InvalidContentError as exc:
+        raise PluginError(str(exc)) from None
+    if citation.released is None:
+        raise PluginError(f"{settings.citation.name}: date-released is no date written YYYY-MM-DD to print")
+    return {"version": citation.version, "date": language.date(citation.released)}
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set the language switcher's links (50)
