@@ -14,7 +14,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from .fields import kind_of
+from .errors import kind_of, quoted
 from .languages import RULES, Language, LanguageError, check_declared, check_locale, check_typography
 
 T = TypeVar("T")
@@ -49,11 +49,9 @@ class PlacedError(ValidationError):
 
 def _shown(value: object) -> str:
     """What was found, in a message: a text in quotes, otherwise what it is."""
-    if isinstance(value, str):
-        return f"'{value}'"
     if isinstance(value, (dict, list)) and not value:
         return f"an empty {'mapping' if isinstance(value, dict) else 'list'}"
-    return kind_of(value)
+    return quoted(value, cut=False)
 
 
 class Explained(c.BaseConfigOption[T]):

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorList, InvalidContentError
-from ..fields import Choice, Context, Date, Field, ListOf, Localized, Markdown, Number, Record, Text, kind_of
+from ..errors import ErrorList, InvalidContentError, character_name, kind_of, quoted
+from ..fields import Choice, Context, Date, Field, ListOf, Localized, Markdown, Number, Record, Text
 from ..labels import load_strings
 from ..model import Entity, build_model
 from ..settings import Settings
@@ -35,7 +35,6 @@ MAX_NUMBER = 10**15  # a number blank is a duration, a delay or an amount: beyon
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER_TEXT = re.compile(r"[-+]?([0-9][0-9_]*)(?:\.[0-9]+)?")
 
 
@@ -56,7 +55,7 @@ class Printable(Field):
             return False
         found = _UNPRINTABLE.search(value) if isinstance(value, str) else None
         if found:
-            char = f"U+{ord(found.group()):04X}"
+            char = character_name(found.group())
             ctx.error(where, f"contains {char}, an invisible character that cannot be printed: remove it")
             return False
         return self.item.check(value, where, ctx)
@@ -64,26 +63,15 @@ class Printable(Field):
 
 @dataclass
 class CalendarDate(Date):
-    """A date written YYYY-MM-DD that is in the calendar; an impossible one is named as such, quoted or not."""
+    """A date written YYYY-MM-DD that is in the calendar (fields.Date), and a date with a time told in a data
+    file's words."""
 
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
-        example = self.example_line(str(where[-1]))
         if isinstance(value, datetime.datetime):
+            example = self.example_line(str(where[-1]))
             ctx.error(where, f"expected a date written YYYY-MM-DD, without a time, got {value}", example)
             return False
-        if isinstance(value, datetime.date):
-            return True
-        text = value.strip() if isinstance(value, str) else ""
-        if _ISO_DATE.fullmatch(text):
-            try:
-                datetime.date.fromisoformat(text)
-                return True
-            except ValueError:
-                ctx.error(where, f"'{text}' is not a date of the calendar", example)
-                return False
-        shown = f"'{value}'" if isinstance(value, str) else kind_of(value)
-        ctx.error(where, f"expected a date written YYYY-MM-DD, got {shown}", example)
-        return False
+        return super().check(value, where, ctx)
 
 
 @dataclass
@@ -143,7 +131,7 @@ class OptionalSection(Field):
             what = f"'{value}' is not an optional section of {self.agreement}: only {', '.join(self.optional)} can"
             what += " be left out"
         else:
-            got = f"'{value}'" if isinstance(value, str) else kind_of(value)
+            got = quoted(value, cut=False)
             what = f"expected an optional section of {self.agreement} ({', '.join(self.optional)}), got {got}"
         ctx.error(where, what, example)
         return False
