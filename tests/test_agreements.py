@@ -45,13 +45,17 @@ def docx_text(path: Path) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", text)
 
 
-def test_every_file_is_in_both_languages_and_linked_from_the_page(project: Path) -> None:
-    for lang, prefix in (("fr", ""), ("en", "en/")):
-        folder = project / "site" / prefix / "ententes" / "fichiers"
-        assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
-        page = (project / "site" / prefix / "ententes" / "salle" / "index.html").read_text(encoding="utf-8")
+def test_one_set_of_files_is_linked_from_both_languages(project: Path) -> None:
+    site = project / "site"
+    assert sorted(p.name for p in (site / "ententes" / "fichiers").iterdir()) == sorted(FILES)
+    assert not (site / "en" / "ententes" / "fichiers").exists()  # no copy under en/: the same files
+    assert not (project / "docs" / "en" / "ententes" / "fichiers").exists()
+    for lang, prefix, up in (("fr", "", "../fichiers/"), ("en", "en/", "../../../ententes/fichiers/")):
+        folder = site / prefix / "ententes" / "salle"
+        page = (folder / "index.html").read_text(encoding="utf-8")
         for name in FILES:
-            assert f'href="../fichiers/{name}"' in page, (lang, name)
+            assert f'href="{up}{name}"' in page, (lang, name)
+            assert (folder / up / name).resolve() == (site / "ententes" / "fichiers" / name).resolve()
     page = (project / "site" / "ententes" / "salle" / "index.html").read_text(encoding="utf-8")
     assert (
         "PDF à remplir" in page and "bilingue, en deux colonnes" in page and re.search(r"\(\d+\u00a0ko\)", page)
@@ -66,6 +70,10 @@ def test_pdfs_are_letter_with_fillable_fields(project: Path) -> None:
         fields = reader.get_fields()
         assert set(fields) == {"lieu", "debut"} | SIGNATURES, name
         assert all(f["/FT"] == "/Tx" for f in fields.values())
+        root = reader.trailer["/Root"]  # tagged (test_agreement_documents.py says more), every widget drawn
+        assert "/StructTreeRoot" in root and root["/Lang"] == ("en-CA" if name == "entente-salle-en.pdf" else "fr-CA")
+        widgets = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+        assert widgets and all("/AP" in w for w in widgets if w["/Subtype"] == "/Widget")
     # A blank used twice is one field with two widgets: what is typed once shows in both places.
     french = PdfReader(folder / "entente-salle-fr.pdf").get_fields()
     assert len(french["debut"]["/Kids"]) == 2 and "/Kids" not in french["lieu"]
@@ -89,8 +97,8 @@ def test_pdfs_and_docx_carry_the_clauses_notice_footer_and_signatures(project: P
         assert words in french, words
     assert "Répond à la controverse" not in french  # shown in the guide only
     bilingual = pdf_text(folder / "entente-salle-fr-en.pdf")
-    assert "Les deux versions font également foi." in bilingual
-    assert "Both versions are equally authoritative." in bilingual
+    assert "En cas de divergence entre les deux versions, la version française l’emporte." in bilingual
+    assert "In case of any discrepancy between the two versions, the French version prevails." in bilingual
     assert "The tenant association" in bilingual and "L’association de locataires" in bilingual
     english = docx_text(folder / "entente-salle-en.docx")
     assert "This agreement covers the room at" in english and "[Address of the room]" in english
@@ -224,28 +232,20 @@ def test_bad_data_file_is_refused_clearly_and_writes_nothing(project: Path, data
 
 
 def test_example_data_file_fills_the_real_agreement(tmp_path: Path) -> None:
-    output = tmp_path / "exemple.docx"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "guide",
-            "agreement",
-            "scripts/exemples/reseau-exemple.yaml",
-            "--format",
-            "docx",
-            "-o",
-            str(output),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    text = docx_text(output)
+    def fill(*args: str) -> str:
+        output = tmp_path / "exemple.docx"
+        command = [sys.executable, "-m", "guide", "agreement", "scripts/exemples/reseau-exemple.yaml", *args]
+        command += ["--format", "docx", "-o", str(output), "--force"]
+        env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        return docx_text(output)
+
+    text = fill()
     assert "Office d’habitation de Val-des-Exemples" in text and "15 janvier 2027" in text
     assert "au moins 2 000 000 $" in text
+    english = fill("--language", "en")
+    assert "every day from 8 a.m. to 10 p.m." in english and "p.m.." not in english  # one period, not two
 
 
 def test_docx_zip_is_valid_for_word_processors(project: Path) -> None:

@@ -1,7 +1,8 @@
 """Rendered files kept on disk by the hash of what they are made from, so that a build renders only what changed.
 
 A file's key is the hash of its payload (the printable HTML of a PDF, the document of a DOCX) and of
-the code that renders it: the source of ``pdf`` and ``docx`` and their libraries' versions.
+the code that renders it: the source of ``pdf`` and ``docx`` (and of ``document``, whose name of the
+guide the DOCX files carry) and their libraries' versions.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from . import docx, pdf
+from . import document, docx, pdf
 
 
 class FileCache:
@@ -55,8 +56,9 @@ def key(kind: str, payload: object) -> str:
 def _code_version() -> str:
     """What renders a file: when this code or its libraries change, every cached file is made again."""
     digest = hashlib.sha256()
-    for module in (pdf, docx):
+    for module in (pdf, docx, document):
         digest.update(Path(module.__file__).read_bytes())  # type: ignore[arg-type]
+    for module in (pdf, docx):
         digest.update(module.library_version().encode())
     return digest.hexdigest()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape, unescape
 from typing import Any
 
@@ -19,16 +19,48 @@ from ..model import Entity
 
 
 def with_blanks(clause: str, champs: list[dict], language: Language) -> str:
-    """A clause whose ``[[id]]`` blanks become spans that the page's form fills in, showing the label until then.
-    The label is typeset here: the page's typesetting leaves attributes alone, and the form puts it back."""
-    labels = {c["id"]: language.typeset(unescape(c["libelle"])) for c in champs}
+    """A clause whose ``[[id]]`` blanks become what the page's form fills in: a line to write on by hand, as
+    wide as the PDF's, with the blank's label under it (ruled lines for a ``paragraphe``), until a value is typed.
+    The punctuation that follows a blank is kept with it, as in the PDF: never a lone "." at a line's start."""
+    fields = {c["id"]: c for c in champs}
 
     def blank(match: re.Match) -> str:
         ident = match.group(1)
-        label = escape(labels[ident])
-        return f'<span class="guide-blank" data-champ="{ident}" data-libelle="{label}">{label}</span>'
+        kind = fields[ident]["type"] or "texte"
+        label = escape(language.typeset(unescape(fields[ident]["libelle"])))
+        lines = '<span class="guide-blank-lines">' + "<span></span>" * 4 + "</span>" if kind == "paragraphe" else ""
+        html = (
+            f'<span class="guide-blank" data-champ="{ident}" data-type="{kind}"><span class="guide-blank-value"></span>'
+            f'{lines}<span class="guide-blank-label">{label}</span></span>'
+        )
+        after = match.group(2)
+        return f'<span class="guide-joined">{html}{after}</span>' if after else html
 
-    return BLANK.sub(blank, clause)
+    return _BLANK_AND_AFTER.sub(blank, clause)
+
+
+# A blank and the punctuation after it, in a clause not yet typeset (a space before ";" or ":" is a no-break one
+# once the page is typeset).
+_BLANK_AND_AFTER = re.compile(BLANK.pattern + r"((?:[ \u00a0\u202f](?=[;:!?»]))?[.,;:!?…)\]»”’]*)")
+
+
+def form_sections(entity: Entity) -> list[tuple[dict, list[dict]]]:
+    """The agreement's sections with the blanks each one asks for first, for a form filled in section by section:
+    a blank used in several sections is asked for once, where it first appears; a blank no clause uses comes
+    last, in a group of its own (``None``). Sections with no new blank and nothing to choose are left out."""
+    fields = {c["id"]: c for c in entity["champs"]}
+    asked: set[str] = set()
+    groups: list[tuple[dict, list[dict]]] = []
+    for section in entity["sections"]:
+        found = [i for clause in section["clauses"] for i in BLANK.findall(clause)]
+        new = [fields[i] for i in dict.fromkeys(found) if i not in asked]
+        asked.update(c["id"] for c in new)
+        if new or section["optionnelle"]:
+            groups.append((section, new))
+    rest = [c for c in entity["champs"] if c["id"] not in asked]
+    if rest:
+        groups.append((None, rest))
+    return groups
 
 
 @dataclass(frozen=True)
@@ -41,12 +73,14 @@ class Run:
 
 @dataclass(frozen=True)
 class Blank:
-    """A blank: its field, and its value as printed (None while it is left to fill in)."""
+    """A blank: its field, its value as printed (None while it is left to fill in), and the punctuation that
+    follows it in the clause, printed joined to it so that it never starts a line."""
 
     id: str
     label: str
     type: str  # texte, date, nombre or paragraphe
     value: str | None = None
+    after: str = ""
 
 
 Piece = Run | Blank
@@ -68,6 +102,7 @@ class Document:
     language: Language
     id: str
     title: str
+    summary: str  # the agreement's summary, the files' subject
     version: str
     date: str
     parties: tuple[str, ...]
@@ -77,6 +112,11 @@ class Document:
     @property
     def lang(self) -> str:
         return self.language.code
+
+    @property
+    def tag(self) -> str:
+        """The language tag its files declare ("fr-CA")."""
+        return self.language.tag
 
 
 def document(
@@ -114,6 +154,7 @@ def document(
         language=language,
         id=entity.id,
         title=typeset(_plain(entity["titre"])),
+        summary="".join(piece.text for piece in _pieces(entity["resume"], typeset, None) if isinstance(piece, Run)),
         version=entity["version"],
         date=entity["date"],
         parties=tuple(typeset(_plain(p["titre"])) for p in entity["parties"]),
@@ -143,7 +184,34 @@ def _pieces(clause: str, typeset: Any, blank: Any) -> list[Piece]:
                 pieces.append(Run(typeset(_plain(match.group("link")))))
             at = match.end()
         pieces.append(Run(typeset(_plain(part[at:]))))
-    return [p for p in pieces if not isinstance(p, Run) or p.text]
+    return _joined([p for p in pieces if not isinstance(p, Run) or p.text])
+
+
+# What may follow a blank with no space between (a no-break space before it, as French writes "; » !"): it is
+# printed with the blank, never at the start of the next line.
+_FOLLOWING = re.compile(r"[\u00a0\u202f]?[.,;:!?…)\]»”’]+")
+_ENDS_SENTENCE = (".", "!", "?", "…")
+
+
+def _joined(pieces: list[Piece]) -> list[Piece]:
+    """Each blank with the punctuation that follows it; one period where a value ending with one meets the
+    clause's ("10 p.m." then "." prints "10 p.m.")."""
+    out: list[Piece] = []
+    for piece in pieces:
+        previous = out[-1] if out else None
+        found = _FOLLOWING.match(piece.text) if isinstance(piece, Run) and isinstance(previous, Blank) else None
+        if not found:
+            out.append(piece)
+            continue
+        assert isinstance(piece, Run) and isinstance(previous, Blank)
+        after = found.group()
+        if previous.value and previous.value.endswith(_ENDS_SENTENCE) and after.startswith("."):
+            after = after[1:]
+        out[-1] = replace(previous, after=after)
+        rest = piece.text[found.end() :]
+        if rest:
+            out.append(Run(rest, piece.style))
+    return out
 
 
 def _plain(text: str) -> str:

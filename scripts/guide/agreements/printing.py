@@ -1,8 +1,10 @@
 """An agreement's printable page (``gabarits/ententes/``), the source of its PDF and of ``make agreement``'s HTML;
 the ``Printer`` also turns pages and documents into files, through the cache.
 
-One autoescaped HTML environment; the bilingual version is two documents side by side, section by
-section, ending with a clause saying that both languages are equally valid.
+One autoescaped HTML environment; the bilingual version is two documents side by side, clause by
+clause (one row each, so that both columns start each clause on the same line), ending with a clause
+saying which version governs (the French one: ``entente.bilingue.clause``). Each column, and each word of
+the other language in the signature blocks, is marked with its language.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .cache import FileCache, key
 from .document import Document, Run, Section
@@ -19,7 +21,7 @@ from .rendering import Job, render_many
 
 TEMPLATE = "entente.html.j2"
 STYLESHEET = "entente.css"
-GENERATOR = "Guide de l'intervention de proximité en HLM"
+PAGE = "page.css.j2"  # the printed page: paper, margins, header and footer, for the PDF and the guide's page
 
 
 class Printer:
@@ -47,11 +49,19 @@ class Printer:
             docs=docs,
             sections=sections,
             css=Markup(self.css),
-            boxes=_page_boxes(docs),
+            page=Markup(self.page_style(docs)),
             both=lambda key: _both(docs, key),
+            marked=lambda key: _marked(docs, [d.labels[key] for d in docs]),
+            party_names=lambda index: _marked(docs, [d.parties[index] for d in docs]),
+            keywords=", ".join(dict.fromkeys(party for d in docs for party in d.parties)),
             template=template,
-            generator=GENERATOR,
+            generator=" / ".join(dict.fromkeys(d.labels["generateur"] for d in docs)),
         )
+
+    def page_style(self, docs: list[Document]) -> str:
+        """The printed page of ``docs`` (``page.css.j2``): one definition of its paper, margins, header and
+        footer, for the PDF and for the agreement's page in the guide (render.py puts it in the page's head)."""
+        return self.env.get_template(PAGE).render(boxes=_page_boxes(docs))
 
     def render(self, jobs: list[Job]) -> list[bytes]:
         """Each job's file: read from the cache, or rendered (in parallel) and kept there."""
@@ -70,7 +80,7 @@ class Printer:
 
 
 def with_versions_clause(docs: list[Document]) -> list[Document]:
-    """The bilingual version ends with a section saying that both languages are equally valid."""
+    """The bilingual version ends with a section saying which version governs (``entente.bilingue.clause``)."""
     out = []
     for doc in docs:
         number = len(doc.sections) + 1
@@ -100,6 +110,19 @@ def _page_boxes(docs: list[Document]) -> dict[str, Markup]:
 def _both(docs: list[Document], key: str) -> str:
     """A label in each language of the document, once if they are the same ("Date", not "Date / Date")."""
     return " / ".join(dict.fromkeys(d.labels[key] for d in docs))
+
+
+def _marked(docs: list[Document], texts: list[str]) -> Markup:
+    """One text per document's language, joined as ``_both`` joins them, each one not in the first document's
+    language marked with its own (a reader's voice, a PDF's tags, say it in that language)."""
+    shown: dict[str, str] = {}
+    for doc, text in zip(docs, texts, strict=True):
+        shown.setdefault(text, doc.tag)
+    parts = [
+        escape(text) if tag == docs[0].tag else Markup('<span lang="{}">{}</span>').format(tag, text)
+        for text, tag in shown.items()
+    ]
+    return Markup(" / ").join(parts)
 
 
 def _css_string(text: str) -> Markup:
