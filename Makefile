@@ -16,8 +16,10 @@ $(STAMP): requirements.in constraints.txt scripts/system-packages.sh
 	touch $@
 
 ## site: validate the content and build the whole site into site/ (kept as it was on any error)
+##       [SITE_URL=https://example.org/guide/: the address it is published at, for its canonical links, hreflang
+##       and sitemaps; see README, Publishing]
 site: $(STAMP)
-	$(RUN) $(BIN)/python -m guide site
+	$(RUN) $(if $(SITE_URL),GUIDE_SITE_URL="$(SITE_URL)") $(BIN)/python -m guide site
 
 ## serve: preview with live reload on http://127.0.0.1:8000/ (YAML and templates are watched)
 serve: $(STAMP)

@@ -51,15 +51,18 @@ def content_set(folder: Path, content: Mapping[str, Mapping[str, Any]]) -> dict:
 
 
 def _config() -> dict:
-    """The project's mkdocs.yml as data."""
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    """The project's mkdocs.yml as data, read as MkDocs reads it (``!ENV``), without the site's address: a test
+    that needs one sets it, whatever the environment of the tests says."""
+    from mkdocs.utils import yaml_load
+
+    return {**yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), "site_url": ""}
 
 
 def make_project(tmp_path: Path, fixture: str = "petit") -> Path:
     """Copy a fixture content set next to a mkdocs.yml like the project's; return that mkdocs.yml."""
     project = tmp_path / fixture
     shutil.copytree(FIXTURES / fixture, project)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = _config()
     config["hooks"] = [str(ROOT / "scripts" / "mkdocs_hooks.py")]
     config["theme"]["custom_dir"] = str(ROOT / "gabarits" / "theme")
     config["extra"]["guide"]["templates"] = str(ROOT / "gabarits")

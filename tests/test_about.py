@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils import yaml_load
 from mkdocs.utils.meta import get_data
 
 from guide.render import front_matter
 from sites import ROOT, build, languages, make_project
 
 LANGS = ("fr", "en")
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' reader: the file has !ENV
 CITATION = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
 I18N = CONFIG["plugins"][1]["i18n"]["languages"]
 META = re.compile(r'<meta name="description" content="([^"]*)">')

@@ -54,13 +54,16 @@ def build(config_file: Path, site_dir: Path, work_dir: Path | None = None) -> bo
 
 
 def derived_config(config_file: Path) -> dict:
-    """What the offline build changes in the real config, which it inherits: one more plugin, and the shim."""
+    """What the offline build changes in the real config, which it inherits: one more plugin, the shim, and no
+    address. A copy on the disk is at no address: a canonical link would name an online page that does not exist
+    (the copy's pages end in .html), and Material would fetch a sitemap next to each hreflang link (publishing.py
+    writes neither without an address, nor sitemaps or robots.txt)."""
     with config_file.open("rb") as f:
         real = yaml_load(f)
     plugins = real.get("plugins", ["search"])
     plugins = {**plugins, "offline": {}} if isinstance(plugins, dict) else [*plugins, "offline"]
     polyfills = [*(real.get("extra") or {}).get("polyfills", []), SHIM_URL]
-    return {"INHERIT": config_file.name, "plugins": plugins, "extra": {"polyfills": polyfills}}
+    return {"INHERIT": config_file.name, "site_url": "", "plugins": plugins, "extra": {"polyfills": polyfills}}
 
 
 def _build(config_file: Path, out: Path) -> bool:
