@@ -133,7 +133,9 @@ def test_status_prints_what_make_status_printed(tmp_path: Path) -> None:
     result = run("status", "--config-file", str(config), cwd=config.parent)
     assert result.returncode == 0, result.stderr
     unstamped = "no translation stamp yet (make status ACCEPT=kind/id)"
-    assert result.stdout.splitlines() == [
+    # its readability section (tests/test_readability.py) aside
+    lines = [line for line in result.stdout.splitlines() if not line.startswith(("readability ", "  "))]
+    assert lines == [
         f"en/guide.yaml:1: modele/modele: {unstamped}",
         f"en/guide.yaml:22: roles/intervenante: {unstamped}",
         f"en/guide.yaml:30: outils/comite: {unstamped}",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from guide.languages import Language
+from guide.languages import Language, Readability
 from guide.settings import GuideConfig, Settings, SettingsError, read
 from sites import ROOT
 
@@ -31,7 +31,10 @@ def test_the_project_settings() -> None:
     assert settings.default_language == "fr"
     assert settings.templates == ROOT / "gabarits"
     assert settings.citation == ROOT / "CITATION.cff"
-    assert settings.language_data == {"fr": Language("fr", "fr_CA", "fr"), "en": Language("en", "en_CA")}
+    assert settings.language_data == {
+        "fr": Language("fr", "fr_CA", "fr", Readability("kandel-moles", 70)),
+        "en": Language("en", "en_CA", readability=Readability("flesch-kincaid", 8)),
+    }
     assert settings.bilingual == (("fr", "en"),)
 
 
@@ -77,7 +80,7 @@ def test_what_may_be_left_out() -> None:
          "extra.guide.languages.fr.typography: expected the name of writing rules, got a list "
          "(example: typography: fr)"),
         ({"languages": {"fr": {"locale": "fr_CA", "locales": "x"}, "en": {"locale": "en_CA"}}},
-         "extra.guide.languages.fr: unknown setting 'locales' (known: locale, typography)"),
+         "extra.guide.languages.fr: unknown setting 'locales' (known: locale, typography, readability)"),
         ({"bilingual": "fr-en"}, "extra.guide.bilingual: expected a list of pairs of languages, got 'fr-en' "
          "(example: bilingual: [fr-en])"),
         ({"bilingual": ["fr-es"]}, "extra.guide.bilingual: 'fr-es' is not two languages of the guide (fr, en) "

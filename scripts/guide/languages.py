@@ -1,8 +1,9 @@
 """What a language means to the guide, declared once per language in mkdocs.yml (``extra.guide.languages``).
 
-A language is its Babel locale (how it writes dates, numbers and file sizes, and the tag its documents carry)
-and its writing rules (typography). Nothing in the code asks which language it is: adding one is content,
-interface strings, this declaration and mkdocs.yml's i18n entry.
+A language is its Babel locale (how it writes dates, numbers and file sizes, and the tag its documents carry),
+its writing rules (typography) and, if it has one, the readability it aims at where people act (a formula of
+readability.py and a target). Nothing in the code asks which language it is: adding one is content, interface
+strings, this declaration and mkdocs.yml's i18n entry.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from . import text
+from .readability import FORMULAS
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,23 @@ class LanguageError(ValueError):
 
 
 @dataclass(frozen=True)
+class Readability:
+    """The readability a language's texts aim at where people act (readability.py): a formula and its target."""
+
+    formula: str  # a key of readability.FORMULAS: "flesch-kincaid"
+    target: float  # a Flesch–Kincaid grade of 8 or less, a Kandel–Moles reading ease of 70 or more…
+
+    def __post_init__(self) -> None:
+        check_formula(self.formula)
+        check_target(self.formula, self.target)
+
+
+@dataclass(frozen=True)
 class Language:
     code: str  # the key of its content folder and of its interface strings: "fr"
     locale: str  # Babel's locale: "fr_CA"
     typography: str = ""  # a key of RULES
+    readability: Readability | None = None  # None: its texts are not measured
 
     def __post_init__(self) -> None:
         check_locale(self.locale)
@@ -110,6 +125,26 @@ def check_typography(name: str) -> None:
         raise LanguageError(
             f"'{name}' is not writing rules the guide knows: {', '.join(known)}, or none "
             f"(example: typography: {known[0]})"
+        )
+
+
+def check_formula(name: str) -> None:
+    """LanguageError unless ``name`` is a readability formula of readability.FORMULAS."""
+    if name not in FORMULAS:
+        raise LanguageError(
+            f"'{name}' is not a readability formula the guide knows: {', '.join(FORMULAS)} "
+            f"(example: formula: {next(iter(FORMULAS))})"
+        )
+
+
+def check_target(formula: str, target: object) -> None:
+    """LanguageError unless ``target`` is a number on the scale of ``formula`` (a known one)."""
+    low, high = FORMULAS[formula].scale
+    if isinstance(target, bool) or not isinstance(target, (int, float)) or not low <= target <= high:
+        shown = f"'{target}'" if isinstance(target, str) else "true/false" if isinstance(target, bool) else target
+        raise LanguageError(
+            f"a target for {formula} is a number from {low:g} to {high:g}, got {shown} "
+            f"(example: target: {FORMULAS[formula].example:g})"
         )
 
 

@@ -15,7 +15,18 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .errors import kind_of, quoted
-from .languages import RULES, Language, LanguageError, check_declared, check_locale, check_typography
+from .languages import (
+    RULES,
+    Language,
+    LanguageError,
+    Readability,
+    check_declared,
+    check_formula,
+    check_locale,
+    check_target,
+    check_typography,
+)
+from .readability import FORMULAS
 
 T = TypeVar("T")
 
@@ -64,10 +75,11 @@ class Explained(c.BaseConfigOption[T]):
         expected: str,
         example: str,
         check: Callable[[Any], None] | None = None,
+        default: object = ...,  # the option's own, unless given (None: it may be left out, wrapped in c.Optional)
     ) -> None:
         super().__init__()
         self.option, self.expected, self.example, self.check = option, expected, example, check
-        self.default = option.default
+        self.default = option.default if default is ... else default
 
     def pre_validation(self, config: base.Config, key_name: str) -> None:
         self.option.pre_validation(config, key_name)
@@ -159,12 +171,40 @@ class Each(c.DictOfItems[T]):
         return valid
 
 
+class ReadabilityConfig(Declared):
+    """``extra.guide.languages.<code>.readability``: the formula that measures the texts where people act, and the
+    score they aim at (readability.py)."""
+
+    formula = Explained(
+        c.Choice(tuple(FORMULAS)), "the name of a readability formula", "formula: flesch-kincaid", check=check_formula
+    )
+    target = Explained(c.Type((int, float)), "a number", "target: 8")
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        """Each option on its own, then the target on its formula's scale."""
+        failed, warnings = super().validate()
+        if not {key for key, _ in failed} & {"formula", "target"}:
+            try:
+                check_target(self.formula, self.target)
+            except LanguageError as exc:
+                failed.append(("target", PlacedError.one(str(exc))))
+        return failed, warnings
+
+
 class LanguageConfig(Declared):
     """``extra.guide.languages.<code>``: what a language means to the guide (see languages.py)."""
 
     locale = Explained(c.Type(str), "a locale", "locale: en_CA", check=check_locale)
     typography = Explained(
         c.Choice(tuple(RULES), default=""), "the name of writing rules", "typography: fr", check=check_typography
+    )
+    readability = c.Optional(  # left out: the language's texts are not measured
+        Explained(
+            Group(ReadabilityConfig),
+            "a mapping of formula and target",
+            "readability: {formula: flesch-kincaid, target: 8}",
+            default=None,
+        )
     )
 
 
@@ -272,12 +312,16 @@ class Settings:
         root = config_file.parent
         content = {code: root / folder for code, folder in guide.content.items()}
         codes = list(content)
-        languages = {
-            code: Language(code, guide.languages[code].locale, guide.languages[code].typography) for code in codes
-        }
+        languages = {code: _language(code, guide.languages[code]) for code in codes}
         if guide.bilingual is None:  # by default, the first two languages
             pairs = ((codes[0], codes[1]),) if len(codes) > 1 else ()
         else:
             pairs = tuple(p for p in (_pair(pair, codes) for pair in guide.bilingual) if p)
         citation = root / guide.citation if guide.citation else None
         return cls(root, content, root / guide.templates, Path(config.docs_dir), citation, languages, pairs)
+
+
+def _language(code: str, declared: LanguageConfig) -> Language:
+    measured = declared.readability
+    readability = Readability(measured.formula, measured.target) if measured is not None else None
+    return Language(code, declared.locale, declared.typography, readability)
