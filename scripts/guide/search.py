@@ -4,6 +4,10 @@ MkDocs' search writes a single ``search/search_index.json``; it is split here by
 page addresses: the default language at the root, the others under ``<lang>/``.
 Material's ``offline`` plugin (the offline copy's build) also writes that index as a script,
 ``search/search_index.js``, which a page opened from the disk loads instead: it is split the same way.
+
+The words readers search a page by (a controversy's or a situation's ``mots``, written into its front matter as
+Material's ``tags``) are kept on the page's own entry only: Material copies them onto every section of the page,
+where each would match the same words again, one result per heading.
 """
 
 from __future__ import annotations
@@ -28,7 +32,10 @@ def split_index(site_dir: Path, languages: list[str]) -> None:
     for doc in index["docs"]:
         lang = page_language(doc["location"], languages)
         prefix = language_prefix(lang, languages)
-        buckets[lang].append({**doc, "location": doc["location"][len(prefix) :]})
+        entry = {**doc, "location": doc["location"][len(prefix) :]}
+        if "#" in entry["location"]:
+            entry.pop("tags", None)  # a section's: the page's own entry holds them
+        buckets[lang].append(entry)
     for lang, docs in buckets.items():
         folder = site_dir / language_prefix(lang, languages)
         config = {**index["config"], "lang": [lang]}
