@@ -1,0 +1,44 @@
+"""The ¶ link of every heading, in the page's language and kept with the heading's last word.
+
+Markdown's toc extension writes one tooltip for the whole site (its ``permalink_title``, "Permanent link"): the
+guide gives each page its language's (``ancres.titre`` in libelles.yaml). A word joiner at the start of the link
+keeps the ¶ on the line of the word before it, "?" and "!" included, where a line may otherwise break (the
+stylesheet makes the link an inline box, which a word joiner holds to its neighbour).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from .labels import STRINGS_FILE, load_strings
+from .urls import page_language
+
+KEY = "ancres.titre"
+WORD_JOINER = "\u2060"
+_LINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")([^"]*)(">)\u2060?')
+
+
+def localize(page_html: str, settings: Any, url: str) -> str:
+    """``page_html`` with each heading's ¶ link titled in the language of the page at ``url`` (the toc
+    extension's title stays where libelles.yaml has none), and held to the heading's last word."""
+    if 'class="headerlink"' not in page_html:
+        return page_html
+    title = _titles(settings.templates, tuple(settings.languages)).get(page_language(url, settings.languages))
+    shown = None if title is None else html.escape(title)
+    return _LINK.sub(lambda found: f"{found[1]}{shown or found[2]}{found[3]}{WORD_JOINER}", page_html)
+
+
+def _titles(templates: Path, languages: tuple[str, ...]) -> dict[str, str]:
+    """Each language's title, read again only when libelles.yaml changed (``mkdocs serve`` while editing it)."""
+    found = (templates / STRINGS_FILE).stat()
+    return _read(templates, languages, found.st_mtime_ns, found.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _read(templates: Path, languages: tuple[str, ...], mtime: int, size: int) -> dict[str, str]:
+    strings = load_strings(templates, list(languages))
+    return {lang: found[KEY] for lang, found in strings.items() if KEY in found}
