@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -59,7 +60,7 @@ HOME = {
     "fr": "# Accueil\n\nUn guide synthétique : [les rôles](roles/index.md).\n",
     "en": "# Home\n\nA synthetic guide: [the roles](roles/index.md).\n",
 }
-NAV = ["index.md", *(f"{key}/index.md" for key in KINDS)]
+NAV = ["index.md", *(f"{key}/index.md" for key, kind in KINDS.items() if kind.shown)]
 
 
 def write_project(folder: Path, n: int, agreements: int = AGREEMENTS) -> tuple[Path, Path]:
@@ -69,7 +70,7 @@ def write_project(folder: Path, n: int, agreements: int = AGREEMENTS) -> tuple[P
     for lang in LANGS:
         (folder / "docs" / lang).mkdir(parents=True)
         (folder / "docs" / lang / "index.md").write_text(HOME[lang], encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' reader: the file has !ENV
     config["hooks"] = [str(ROOT / "scripts" / "mkdocs_hooks.py")]
     config["theme"]["custom_dir"] = str(ROOT / "gabarits" / "theme")
     config["extra"]["guide"]["templates"] = str(ROOT / "gabarits")
@@ -85,6 +86,10 @@ def write_project(folder: Path, n: int, agreements: int = AGREEMENTS) -> tuple[P
     shutil.copytree(ROOT / "gabarits" / "theme", theme, ignore=shutil.ignore_patterns("404.html"))
     config = {**config, "theme": {**config["theme"], "custom_dir": str(theme)}}
     del config["hooks"]
+    # The agreements' files are one set, under the default language, that the hook adds to every other language's
+    # build; without it, the other languages' links to them are not found among their files.
+    validation = config.get("validation", {})
+    config["validation"] = {**validation, "links": {**validation.get("links", {}), "not_found": "info"}}
     plain = folder / "mkdocs-sans-hook.yml"
     plain.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     # Every translation stamped as up to date, as in the real content (`make status ACCEPT=all`).

@@ -123,6 +123,27 @@ def _solution(lang: str, i: int, n: int) -> dict:
     }
 
 
+def _situation(lang: str, i: int, n: int) -> dict:
+    """A situation, with the sections of the first agreement (every N has one, but a set made with none: see
+    ``content``)."""
+    k = i + 1
+    return {
+        "id": ident("situation", i, n),
+        "titre": _say(lang, f"Tout le monde veut la salle {k}", f"Everybody wants room {k}"),
+        "resume": _say(lang, "Les ménages partagent un même milieu de vie.", "Households share one living space."),
+        "pistes": [
+            _say(lang, f"Faire un horaire de la salle {k}.", f"Post a schedule for room {k}."),
+            _say(lang, "S'entendre sur les priorités.", "Agree on who goes first."),
+            _say(lang, "Régler un désaccord en comité.", "Take a disagreement to the committee."),
+        ],
+        "controverse": [ident("controverse", i, n)],
+        "ententes": [{"entente": "entente-0001", "sections": ["section-1", "section-2"]}],
+        "roles": [ident("role", i, n)],
+        "mots": [_say(lang, f"salle {k}", f"room {k}"), _say(lang, "chicane", "quarrel")],
+        "sources": [ident("reference", i, n)],
+    }
+
+
 def _chapter(lang: str, i: int, n: int) -> dict:
     k = i + 1
     title = (f"Chapitre {k} : bâtir un réseau", f"Chapter {k}: building a network")
@@ -165,6 +186,20 @@ def _term(lang: str, i: int, n: int) -> dict:
         "terme": _say(lang, f"comité de locataires numéro {k}", f"tenant committee number {k}"),
         "definition": _say(lang, f"Regroupement de locataires {k} d'un HLM.", f"A group of tenants {k} of an HLM."),
         "sources": [ident("reference", i, n)],
+    }
+
+
+def _concept(lang: str, i: int, n: int) -> dict:
+    """A concept of the termbase, whose variants no synthetic text uses: the check searches every text for nothing."""
+    k = i + 1
+    variants: list = [_say(lang, f"comité des locataires numéro {k}", f"tenants' committee number {k}")]
+    if i == 0:
+        variants.append({"motif": r"numéro\s+zéro|number\s+zero", "exemple": _say(lang, "numéro zéro", "number zero")})
+    return {
+        "id": ident("concept", i, n),
+        "terme": _say(lang, f"comité de locataires numéro {k}", f"tenant committee number {k}"),
+        "formes": [_say(lang, f"comités de locataires numéro {k}", f"tenant committees number {k}")],
+        "variantes": variants,
     }
 
 
@@ -239,8 +274,10 @@ MAKERS: dict[str, Callable[[str, int, int], dict]] = {
     "controverses": _controversy,
     "solutions": _solution,
     "ententes": _agreement,
+    "situations": _situation,
     "references": _reference,
     "glossaire": _term,
+    "terminologie": _concept,
 }
 
 
@@ -253,6 +290,9 @@ def content(n: int, lang: str, agreements: int = AGREEMENTS) -> dict[str, Any]:
     for key, make in MAKERS.items():
         count = min(n, agreements) if key == "ententes" else n
         found[key] = [_drop_none(make(lang, i, n)) for i in range(count)]
+    if not found["ententes"]:  # no agreement: no section for a situation to point to
+        for situation in found["situations"]:
+            situation.pop("ententes")
     return found
 
 

@@ -142,12 +142,12 @@ def test_model_diagram_and_controversy_table_stay_readable_on_a_phone(served: st
     )
     assert len(heights) > 20 and min(heights) >= 10  # about 11 px letters: readable without zooming
     page.goto(served + prefix + "controverses/")
-    table = page.eval_on_selector(
-        ".guide-matrix table",
-        "t => ({width: t.getBoundingClientRect().width, room: t.closest('article').clientWidth,"
-        " font: parseFloat(getComputedStyle(t.querySelector('td')).fontSize)})",
+    cards = page.eval_on_selector(
+        ".guide-matrix__cartes",
+        "c => ({width: c.getBoundingClientRect().width, room: c.closest('article').clientWidth,"
+        " font: parseFloat(getComputedStyle(c.querySelector('a')).fontSize)})",
     )
-    assert table["width"] <= table["room"] and table["font"] >= 12
+    assert 0 < cards["width"] <= cards["room"] and cards["font"] >= 12  # one card per controversy (test_look.py)
     page.close()
 
 
@@ -182,13 +182,36 @@ def test_printing_gives_clean_pages(served: str, browser, url: str, words: str, 
         assert word not in text, word
 
 
-@pytest.mark.parametrize("url", ["chapitres/bailleurs/", "en/chapitres/bailleurs/"])
-def test_funders_page_prints_on_at_most_two_pages(served: str, browser, url: str) -> None:
+# The smallest type of a page in print, in points, the model's diagram aside (its labels scale with it)
+_SMALLEST_PRINTED = """() => {
+  const w = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  let smallest = 99; while (w.nextNode()) { const e = w.currentNode.parentElement;
+    if (!w.currentNode.textContent.trim() || e.closest('svg') || !e.checkVisibility()) continue;
+    smallest = Math.min(smallest, Math.round(parseFloat(getComputedStyle(e).fontSize) * 75) / 100); }
+  return smallest; }"""
+
+
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("chapitres/bailleurs/", ["Chiffres clés", "AU CŒUR DU MODÈLE", "étude qualitative", "Parent"]),
+        ("en/chapitres/bailleurs/", ["Key figures", "AT THE CORE OF THE MODEL", "qualitative study", "Parent"]),
+    ],
+)
+def test_funders_brief_prints_on_exactly_one_page(served: str, browser, url: str, words: list[str], paper: str) -> None:
+    """The brief, its diagram, key figures, evidence and sources, on one page of either paper, in small but
+    readable type; not the link to its PDF."""
     page = browser.new_page()
     page.goto(served + url)
-    count, text = _pdf_text(page.pdf(format="Letter", print_background=True))
+    page.emulate_media(media="print")
+    smallest = page.evaluate(_SMALLEST_PRINTED)
+    count, text = _pdf_text(page.pdf(format=paper, print_background=True))
     page.close()
-    assert count <= 2 and ("Parent" in text)
+    assert count == 1
+    assert not [word for word in words if word not in text]
+    assert "(PDF, 1 page" not in text
+    assert smallest >= 8.5
 
 
 @pytest.mark.parametrize(
@@ -211,6 +234,18 @@ def test_not_found_page_in_each_language(served: str, browser, url: str, lang: s
         ("en/", "home-en"),
         ("ententes/espace-communautaire/", "entente-fr"),
         ("en/ententes/espace-communautaire/", "agreement-en"),
+        # one page of every kind, in one language or the other
+        ("situations/", "situations-fr"),
+        ("en/situations/tout-le-monde-veut-la-salle/", "situation-en"),
+        ("controverses/partage-espaces/", "controverse-fr"),
+        ("en/solutions/ententes-gestion/", "solution-en"),
+        ("roles/intervention-de-milieu/", "role-fr"),
+        ("en/outils/comite-coordination/", "tool-en"),
+        ("chapitres/construire-reseau/", "chapitre-fr"),
+        ("en/chapitres/bailleurs/", "brief-en"),
+        ("modele/", "modele-fr"),
+        ("glossaire/", "glossaire-fr"),
+        ("en/references/", "references-en"),
     ],
 )
 def test_screenshots_for_people_to_look_at(served: str, browser, url: str, name: str) -> None:

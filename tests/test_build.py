@@ -67,7 +67,7 @@ def test_languages_and_switcher(site: Path, url: str) -> None:
     to_fr = re.search(r'<a href="([^"]*)" hreflang="fr" class="md-select__link"', en).group(1)
     assert to_en == "../" * depth + "en/" + url if url else "en/"
     assert to_fr == "../" * (depth + 1) + url
-    # No <link rel="alternate" hreflang> in the head: Material would fetch a sitemap.xml next to each of them.
+    # No <link rel="alternate" hreflang> in the head without an address (site_url): they need absolute ones.
     assert '<link rel="alternate"' not in fr and '<link rel="alternate"' not in en
 
 
@@ -156,17 +156,20 @@ def test_rebuild_rewrites_nothing_and_removes_deleted(tmp_path: Path) -> None:
 
 
 def test_plain_mkdocs_build_strict(tmp_path: Path) -> None:
-    """Without `make site`, MkDocs alone runs the generation through the hook."""
+    """Without `make site`, MkDocs alone runs the generation through the hook: no PYTHONPATH, and an empty cache,
+    so that the agreements' files are rendered by processes that must find the package by themselves."""
     config = make_project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GUIDE_CACHE")}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
         cwd=config.parent,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
     assert (config.parent / "site" / "en" / "roles" / "intervenante" / "index.html").is_file()
+    assert (config.parent / "site" / "ententes" / "fichiers" / "entente-salle-fr-en.pdf").is_file()
     assert result.stderr.count("guide: 32 pages generated") == 1  # once, not once per language
 
 
@@ -185,12 +188,14 @@ def test_french_apostrophe_is_typographic(site: Path) -> None:
 
 def test_chapter_steps_and_controversy_table(site: Path) -> None:
     page = html(site, "en/chapitres/reseau/")
-    assert re.search(r'<h2 id="problematisation">1\. Problematisation — Defining the problem together', page)
-    table = re.search(r"<table>.*?</table>", page, re.DOTALL).group(0)
+    assert re.search(r'<h2 id="problematisation">1\. Defining the problem together', page)
+    assert "<em>In the theory: Problematisation</em>" in page  # the fixture has no theory page to link to
+    assert '<a href="#problematisation">Defining the problem together</a>' in page  # the steps at a glance
+    table = re.search(r'<table class="guide-matrix__table">.*?</table>', page, re.DOTALL).group(0)
     assert 'href="../../solutions/entente/"' in table and 'href="../../controverses/espaces/"' in table
-    assert "✓" in table
+    assert "✓" in table and '<th scope="row">' in table
     assert "guide's reading" in page
-    assert "<table>" in html(site, "controverses/")
+    assert '<table class="guide-matrix__table">' in html(site, "controverses/")
 
 
 def test_model_diagram_is_the_same_figure_in_both_languages(site: Path) -> None:

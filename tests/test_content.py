@@ -140,7 +140,7 @@ FACTS = {
         "3 réseaux",
         "24 mois",
         "35 partenaires",
-        "43 résidents",
+        "43 résidentes et résidents",
         "20 000 logements",
         "38 000",
         "100 à 300 ménages",
@@ -176,11 +176,14 @@ MOMENTS = {
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_callon_moments_are_the_steps_of_building_a_network(site: Path, lang: str) -> None:
+    """Each step, titled in everyday words, names its moment under its heading, a link to the theory."""
     html = page(site, lang, "chapitres/construire-reseau/")
-    headings = re.findall(r"<h2 id=\"([a-z-]+)\">(\d)\. ([^<—]+) —", html)
-    assert [(number, term.strip()) for _, number, term in headings] == [
-        (str(i + 1), term) for i, term in enumerate(MOMENTS[lang])
-    ]
+    steps = re.findall(
+        r'<h2 id="[a-z-]+">(\d)\. [^<]+<a class="headerlink".*?</h2>\s*<p><em>[^<]*<a href="([^"]+)">([^<]+)</a>', html
+    )
+    assert [(number, term) for number, _, term in steps] == [(str(i + 1), term) for i, term in enumerate(MOMENTS[lang])]
+    theory = {href for _, href, _ in steps}
+    assert len(theory) == 1 and theory.pop().startswith("../etude/#")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -252,7 +255,7 @@ def test_every_clause_is_in_each_printable_file(trees, site: Path, lang: str) ->
     PDFs a fillable field for every blank and every signature line."""
     strings = load_strings(ROOT / "gabarits", ["fr", "en"])
     model = build_model(trees[lang])
-    folder = site / LANGS[lang] / "ententes" / "fichiers"
+    folder = site / "ententes" / "fichiers"  # one set of files, linked from every language's pages
     for entity in model.kinds["ententes"]:
         readers = {
             "pdf": PdfReader(folder / f"entente-{entity.id}-{lang}.pdf"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from guide.errors import InvalidContentError
-from guide.fields import Choice, Clause, Date, Field, Flag, Id, Link, ListOf, Markdown, Record, Refs, Text
+from guide.fields import Choice, Clause, Date, Field, Flag, Id, Link, ListOf, Markdown, Phrases, Record, Refs, Text
 from guide.schema import KINDS, field_paths
 from guide.validate import load_content
 from sites import ROOT
@@ -64,6 +64,8 @@ def type_words(spec: Field, lang: str) -> str:
         return ", ".join(words[:-1]) + (" ou " if fr else " or ") + words[-1]
     if isinstance(spec, Refs):
         return f"liste d’identifiants de `{spec.target}`" if fr else f"list of `{spec.target}` ids"
+    if isinstance(spec, Phrases):
+        return "liste de formulations" if fr else "list of wordings"
     if isinstance(spec, ListOf):
         if isinstance(spec.item, Record):
             words = "liste d’éléments" if fr else "list of items"

@@ -8,6 +8,7 @@ schema accepts these, the validator refuses them; ``VALIDATOR_ONLY`` below tests
 - both languages: the same files and ids in ``fr/`` and ``en/``, the same ids, choices and blanks in both,
   and no text left the same in both (untranslated);
 - every ``[[blank]]`` of a clause is one of its agreement's ``champs``;
+- the termbase: each motif compiles and matches its ``exemple``, a glossary entry's term is its concept's;
 - ids unique within a kind, across files, and ``modele`` defined once;
 - the YAML itself: syntax, tabs, keys given twice, anchors and tags, an empty file.
 
@@ -247,6 +248,11 @@ VALIDATOR_ONLY: dict[str, tuple[Change, str, str]] = {
         Change(ROLES, ("roles",), lambda roles: [roles[0], copy.deepcopy(roles[0]), *roles[1:]]),
         "roles[2].id",
         "duplicate id 'organisation-communautaire'",
+    ),
+    "a motif that does not match its example": (
+        Change("en/terminologie.yaml", ("terminologie", 4, "variantes", 0, "motif"), "May \\d{4}"),
+        "terminologie[5].variantes[1].motif",
+        "does not match its exemple '15 April 2021'",
     ),
 }
 

@@ -87,10 +87,12 @@ def test_a_label_the_diagram_needs_is_a_content_error(tmp_path: Path, models: di
         assert line in text  # counterpart is missing, only what the diagram prints
         text = text.replace(line, "")
     strings.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    line = lines.index("    modele:", lines.index("  figure:")) + 1  # where the French figure.modele block starts
     with pytest.raises(InvalidContentError) as caught:
         Renderer(templates, load_strings(templates, ["fr", "en"]), languages()).render(models["fr"])
     assert [str(e) for e in caught.value.errors] == [
-        "gabarits/libelles.yaml:80: fr.figure.modele.coeur: is missing: the model's diagram prints it "
+        f"gabarits/libelles.yaml:{line}: fr.figure.modele.coeur: is missing: the model's diagram prints it "
         "(example: fr:\n  figure:\n    modele:\n      coeur: …)"
     ]
 

@@ -35,10 +35,11 @@ def test_interface_string_missing_in_one_language(tmp_path: Path) -> None:
     strings = templates / "libelles.yaml"
     text = strings.read_text(encoding="utf-8")
     strings.write_text(text.replace("    apports: What this role brings\n", ""), encoding="utf-8")
+    line = text.splitlines().index("    apports: Ce que ce rôle apporte") + 1  # the French one, reported
     with pytest.raises(InvalidContentError) as caught:
         load_strings(templates, ["fr", "en"])
     assert [str(e) for e in caught.value.errors] == [
-        "gabarits/libelles.yaml:62: fr.page.apports: has no counterpart in 'en' (example: en:\n  page.apports: …)"
+        f"gabarits/libelles.yaml:{line}: fr.page.apports: has no counterpart in 'en' (example: en:\n  page.apports: …)"
     ]
 
 
@@ -55,16 +56,20 @@ def _table(markdown: str) -> list[str]:
     return [line for line in markdown.splitlines() if line.startswith("|")]
 
 
-def test_controversy_table_is_a_grid_while_it_fits_a_phone(tmp_path: Path) -> None:
+def test_controversy_table_is_a_grid_while_it_fits_and_cards_on_a_phone(tmp_path: Path) -> None:
+    """Up to five solutions, a real table (headings across, each row headed by its controversy) and, for a phone,
+    one card per controversy listing its solutions; the stylesheet shows one or the other."""
     page = _synthetic(tmp_path, 5)["controverses/index.md"]
-    rows = _table(page)
-    assert len(rows) == 2 + 5 and all(row.count("|") == 1 + 6 for row in rows)
-    assert page.count("✓") == 5 * 2  # each synthetic controversy has two solutions
-    assert "Un crochet indique" in page and '<div class="guide-matrix" markdown>' in page
+    assert page.count('<th scope="col"') == 1 + 5 and page.count('<th scope="row" markdown>') == 5
+    assert page.count("<td>✓</td>") == 5 * 2 and page.count("<td></td>") == 5 * 3  # two solutions each
+    assert "<caption>Un crochet indique" in page and '<div class="guide-matrix" markdown>' in page
+    cards = page.split('<div class="guide-matrix__cartes" markdown>')[1]
+    assert cards.count("\n- [") == 5 and cards.count("\n    - [") == 5 * 2
+    assert not _table(page)
 
 
 def test_controversy_table_lists_the_solutions_beyond_a_grid_size(tmp_path: Path) -> None:
-    """Past five solutions (more columns would not fit a phone), a row per controversy with its own solutions:
+    """Past five solutions (more columns would not fit a screen), a row per controversy with its own solutions:
     its size grows with the links, where a grid of 1,000 controversies by 1,000 solutions made a 38 MB page."""
     page = _synthetic(tmp_path, 6)["controverses/index.md"]
     rows = _table(page)

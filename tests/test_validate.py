@@ -94,7 +94,7 @@ CASES = {
         "zzz: []\nententes:\n",
         [
             "fr/guide.yaml:72: zzz: unknown kind 'zzz' (known kinds: modele, chapitres, roles, outils, controverses, "
-            "solutions, ententes, references, glossaire) (example: roles: …)"
+            "solutions, ententes, situations, references, glossaire, terminologie) (example: roles: …)"
         ],
     ),
     "bad choice": (
@@ -304,7 +304,7 @@ CASES = {
         [
             "fr/guide.yaml:33: outils[1].\\x1b]0;titre\\x07\\u202eresume: "
             "unknown field '\\x1b]0;titre\\x07\\u202eresume' (known fields: id, titre, resume, description, "
-            "categorie, sources, traduction)"
+            "pistes, categorie, sources, traduction)"
         ],
     ),
 }

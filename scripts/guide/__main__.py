@@ -32,10 +32,12 @@ def _settings(config_file: Path) -> Settings:
 
 def check(config_file: Path) -> int:
     try:
-        pipeline.check(_settings(config_file))
+        notices = pipeline.check(_settings(config_file))
     except (InvalidContentError, SettingsError) as exc:
         print(exc, file=sys.stderr)
         return 1
+    for line in notices:  # the readability report: a notice, never a failure
+        print(line)
     print("content OK")
     return 0
 
@@ -179,6 +181,10 @@ def status(config_file: Path, accept: list[str] | None = None, accept_all: bool 
     found = translations.findings(trees)
     for finding in found:
         print(finding)
+    for line in translations.terminology(settings, trees):
+        print(line)
+    for line in translations.readability(settings, trees):
+        print(line)
     counts = {
         "missing": sum("missing in" in f.what for f in found),
         "identical": sum("not translated" in f.what for f in found),
@@ -259,8 +265,14 @@ def parser() -> argparse.ArgumentParser:
         "site",
         "build the whole site, with the agreements' files and the offline copy",
         "The content is validated first; the build goes to a temporary folder that replaces the site's folder "
-        "only on success: on any error, or when stopped, the site's folder is left as it was.",
-        ["python -m guide site", "python -m guide site --site-dir /tmp/site"],
+        "only on success: on any error, or when stopped, the site's folder is left as it was. The address the "
+        "site is published at (for its canonical links, hreflang and sitemaps) comes from GUIDE_SITE_URL, "
+        "which mkdocs.yml reads (make site SITE_URL=...).",
+        [
+            "python -m guide site",
+            "python -m guide site --site-dir /tmp/site",
+            "GUIDE_SITE_URL=https://example.org/guide/ python -m guide site",
+        ],
     )
     site_.add_argument(
         "-d",

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from . import citekeys, links
+from . import citekeys, links, voice
 from .errors import ErrorList, character_name, did_you_mean, kind_of, quoted
 from .loader import Document, format_path
 
@@ -153,7 +153,20 @@ class Text(Field):
                 "split it into shorter paragraphs",
             )
             return False
-        return self.check_links(value, where, ctx) and self.check_citations(value, where, ctx)
+        checks = (self.check_links, self.check_citations, self.check_voice)
+        return all([check(value, where, ctx) for check in checks])
+
+    def check_voice(self, value: str, where: tuple, ctx: Context) -> bool:
+        """``[guide]`` marks a whole paragraph or list item as the guide's reading: it goes at its start."""
+        if voice.MARKER not in value or not voice.misplaced(value):
+            return True
+        ctx.error(
+            where,
+            f"{quoted(voice.MARKER)} marks a whole paragraph or list item as the guide's reading, not a finding "
+            "of the study: put it at the start of the paragraph or of the item",
+            voice.EXAMPLE,
+        )
+        return False
 
     def check_citations(self, value: str, where: tuple, ctx: Context) -> bool:
         """A citation is written ``[@id]``, ``[@id, locator]`` or ``[@id; @id]``; whether each id is a reference's
@@ -381,6 +394,7 @@ class Refs(Field):
 
     target: str = ""
     neutral: bool = True
+    min_items: int = 0  # a situation leads to one controversy at least; most lists of ids may be empty ([])
 
     @property
     def type_name(self) -> str:  # type: ignore[override]
@@ -389,6 +403,9 @@ class Refs(Field):
     def check(self, value: Any, where: tuple, ctx: Context) -> bool:
         if not isinstance(value, list):
             return self.wrong_type(value, where, ctx)
+        if len(value) < self.min_items:
+            ctx.error(where, f"needs at least {self.min_items} item(s)", self.example_line(str(where[-1])))
+            return False
         ok = True
         seen: set[str] = set()
         for i, item in enumerate(value):
@@ -407,11 +424,15 @@ class Refs(Field):
                 ok = False
             else:
                 seen.add(item)
-                ctx.refs.append((self.target, item, ctx.doc, (*where, i)))
+                self.register(item, (*where, i), ctx)
         return ok
 
+    def register(self, ident: str, where: tuple, ctx: Context) -> None:
+        """Note the id for the validator, which tells once every file is read whether it exists."""
+        ctx.refs.append((self.target, ident, ctx.doc, where))
+
     def value_schema(self) -> dict:
-        return {
+        schema: dict[str, Any] = {
             "type": "array",
             "uniqueItems": True,
             "items": {
@@ -421,6 +442,44 @@ class Refs(Field):
                 "patternErrorMessage": f"Not an id of one of the {self.target}: lowercase letters, digits and hyphens.",
             },
         }
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+
+@dataclass
+class Ref(Id):
+    """The id of one entity of another kind (an agreement); it must exist."""
+
+    target: str = ""
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return f"the id of one of the {self.target}"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not super().check(value, where, ctx):
+            return False
+        ctx.refs.append((self.target, value, ctx.doc, where))
+        return True
+
+    def value_schema(self) -> dict:
+        schema = super().value_schema()
+        schema["patternErrorMessage"] = f"Not an id of one of the {self.target}: lowercase letters, digits and hyphens."
+        return schema
+
+
+@dataclass
+class Parts(Refs):
+    """Ids of parts of the entity a sibling ``Ref`` names: ``{entente: espace-communautaire, sections:
+    [horaire-reservations]}``. ``target`` is the field of that entity that lists its parts, each with an id (an
+    agreement's ``sections``); the entity's page gives each part the anchor ``#<id>``. Whether each id is one of
+    them is told once every file is read, with the model (model.py), which resolves them."""
+
+    of: str = ""  # the sibling field, a Ref, that names the entity
+
+    def register(self, ident: str, where: tuple, ctx: Context) -> None:
+        pass  # the entity's parts are known once every file is read: model.check_parts tells
 
 
 @dataclass
@@ -429,6 +488,7 @@ class ListOf(Field):
 
     item: Field = field(default_factory=Text)
     min_items: int = 1
+    max_items: int = 0  # 0: no limit
 
     @property
     def type_name(self) -> str:  # type: ignore[override]
@@ -439,6 +499,13 @@ class ListOf(Field):
             return self.wrong_type(value, where, ctx)
         if len(value) < self.min_items:
             ctx.error(where, f"needs at least {self.min_items} item(s)", self.example_line(str(where[-1])))
+            return False
+        if self.max_items and len(value) > self.max_items:
+            ctx.error(
+                where,
+                f"has {len(value)} items, at most {self.max_items} are allowed",
+                f"keep the {self.max_items} that matter most",
+            )
             return False
         results = [self.item.check(v, (*where, i), ctx) for i, v in enumerate(value)]
         if isinstance(self.item, Record):
@@ -456,7 +523,24 @@ class ListOf(Field):
         return [w for i, (a, b) in enumerate(pairs) for w in self.item.untranslated(a, b, (*where, i))]
 
     def value_schema(self) -> dict:
-        return {"type": "array", "minItems": self.min_items, "items": self.item.json_schema()}
+        schema = {"type": "array", "minItems": self.min_items, "items": self.item.json_schema()}
+        if self.max_items:
+            schema["maxItems"] = self.max_items
+        return schema
+
+
+@dataclass
+class Words(ListOf):
+    """Words readers type for what an entry is about (search words): each language its own, as many as fit; not a
+    translation of the other language's, so neither their number nor their wording is compared."""
+
+    item: Field = field(default_factory=lambda: Text(max_length=60, translate=False))
+
+    def skeleton(self, value: Any) -> Any:
+        return None
+
+    def untranslated(self, mine: Any, theirs: Any, where: tuple) -> list[tuple]:
+        return []
 
 
 @dataclass
@@ -617,6 +701,107 @@ class Stamp(Text):
             "pattern": STAMP_PATTERN.pattern,
             "patternErrorMessage": "Not a translation stamp: let `make status` write it.",
         }
+
+
+WORDING_FLAGS = re.IGNORECASE  # a wording is found whatever its case, a motif too
+_MOTIF_REFUSED = re.compile(r"\(\?P|\\[1-9]|\\g<")  # named groups and back references: motifs are joined in one
+
+
+def wording_key(text: str) -> str:
+    """A plain wording as two of them are told the same: case, apostrophes (’ or ') and spaces aside."""
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+def wording_char(char: str) -> str:
+    """What one character of a plain wording's key matches in a text: ' either apostrophe, a space any run of
+    spaces or a line break (a Markdown paragraph breaks its lines anywhere)."""
+    if char == "'":
+        return "['’]"
+    if char == " ":
+        return r"\s+"
+    return re.escape(char)
+
+
+def whole_words(pattern: str) -> str:
+    """``pattern`` found only as whole words: no letter or digit just before or after it."""
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def motif_problem(motif: str, example: str) -> str | None:
+    """What is wrong with a motif (a regular expression of a termbase), or None: it compiles, as it is used (whole
+    words, whatever the case), matches no empty text, and matches its example."""
+    if _MOTIF_REFUSED.search(motif):
+        return "uses a named group or a back reference, which a motif cannot: write plain groups ( )"
+    try:
+        re.compile(motif, WORDING_FLAGS)
+        compiled = re.compile(whole_words(motif), WORDING_FLAGS)
+    except re.error as exc:
+        if "global flags" in exc.msg:  # (?i) alone is fine, but not once the motif is joined to the others
+            return "sets a flag for the whole expression, which a motif cannot: write (?i:…) or (?-i:…) around a part"
+        at = f" at character {exc.pos + 1}" if exc.pos is not None else ""
+        return f"is not a regular expression Python reads ({exc.msg}{at})"
+    if compiled.match(""):
+        return "matches an empty text, so it would be found everywhere"
+    if not compiled.search(example):
+        return f"does not match its exemple {quoted(example)} (as whole words, whatever the case)"
+    return None
+
+
+@dataclass
+class Phrases(Field):
+    """A list of wordings (a termbase's forms and variants): each a text, found as whole words whatever its case
+    (’ and ' alike, any spaces between words), or ``{motif: <regular expression>, exemple: <a text it matches>}``
+    for what no single text says (a date written one way)."""
+
+    type_name = "a list of wordings"
+
+    def check(self, value: Any, where: tuple, ctx: Context) -> bool:
+        if not isinstance(value, list):
+            return self.wrong_type(value, where, ctx)
+        if not value:
+            ctx.error(where, "needs at least 1 item(s)", self.example_line(str(where[-1])))
+            return False
+        return all([self._check_item(item, (*where, i), ctx) for i, item in enumerate(value)])
+
+    def _check_item(self, item: Any, where: tuple, ctx: Context) -> bool:
+        if isinstance(item, str):
+            if not re.search(r"\w", item):
+                ctx.error(where, f"{quoted(item)} has no letter or digit to be found as words", '"résidants"')
+                return False
+            return True
+        example = '{motif: "\\\\d{1,2} (?:January|April) \\\\d{4}", exemple: "15 April 2021"}'
+        if not isinstance(item, dict):
+            ctx.error(where, f"expected a text or a mapping of motif and exemple, got {kind_of(item)}", example)
+            return False
+        ok = True
+        for name in item:
+            if name not in ("motif", "exemple"):
+                hint, _ = did_you_mean(str(name), ("motif", "exemple"), "known fields")
+                ctx.error((*where, name), f"unknown field '{name}' ({hint})", example)
+                ok = False
+        for name in ("motif", "exemple"):
+            if not isinstance(item.get(name), str) or not item[name].strip():
+                ctx.error(where if name not in item else (*where, name), f"needs a {name}: a text", example)
+                ok = False
+        if ok:
+            problem = motif_problem(item["motif"], item["exemple"])
+            if problem:
+                ctx.error((*where, "motif"), f"{quoted(item['motif'], cut=False)} {problem}", example)
+                ok = False
+        return ok
+
+    def value_schema(self) -> dict:
+        text = {"type": "string", "minLength": 1, "pattern": r"\w"}
+        motif = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["motif", "exemple"],
+            "properties": {
+                "motif": {"type": "string", "minLength": 1, "description": "A regular expression (Python's)."},
+                "exemple": {"type": "string", "minLength": 1, "description": "A text the motif matches."},
+            },
+        }
+        return {"type": "array", "minItems": 1, "items": {"anyOf": [text, motif]}}
 
 
 @dataclass

@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from . import csp, origins, pipeline, preview, sanitize, search, text, urls
+from . import anchors, csp, navigation, origins, pipeline, preview, publishing, sanitize, search, text, urls
+from .agreements import site_files
 from .citation import load_citation
 from .errors import InvalidContentError, shown
 from .labels import load_strings
@@ -31,6 +33,7 @@ _state: dict[str, Any] = {
     "abbreviations": {},
     "generated": frozenset(),  # the generated pages' paths: written finished, the page event leaves them alone
     "not_found": {},
+    "published": {},  # language -> its pages' addresses, for its sitemap (publishing.py)
 }
 
 
@@ -100,10 +103,37 @@ def on_config(config: Any) -> Any:
     return config
 
 
+@event_priority(-100)  # after mkdocs-static-i18n has kept the files of the language being built (0)
+def on_files(files: Any, config: Any) -> Any:
+    """The agreements' files are made once, in the default language's folder: another language's build knows
+    them too, so that its pages link to that one set (site_files.py)."""
+    languages = _settings(config).languages
+    if config.theme["language"] in languages[1:]:
+        for src, dest in site_files.shared(Path(config.docs_dir), languages):
+            files.append(File(src, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest))
+    return files
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has made the nav of the language being built (-100)
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """The pages the sidebar lists keep the place MkDocs gives them; the others get theirs in on_env."""
+    _state["in_nav"] = navigation.listed(nav)
+    return nav
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Every page read, front matter included: an entity's page gets the place its front matter names, its kind's
+    index page and its neighbours (navigation.py), before any page is rendered."""
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    navigation.attach(pages, _state.get("in_nav", frozenset()))
+    return env
+
+
 @event_priority(-100)  # after every other change to the page's HTML, before search indexes it (page context)
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Every page's HTML, generated or written by hand, through the allow-list: the last wall against script."""
-    return sanitize.clean(html)
+    """Every page's HTML, generated or written by hand, through the allow-list: the last wall against script; then
+    its headings' ¶ links in the page's language (anchors.py)."""
+    return anchors.localize(sanitize.clean(html), _settings(config), page.url)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -165,13 +195,15 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     context["guide_lang"] = lang
     context["guide_search_base"] = urls.language_base(context["base_url"], lang, languages)
     _set_alternates(config, lambda lang: urls.same_page_in(page.url, lang, languages))
+    context["guide_hreflang"] = publishing.alternates(page.url, config.site_url, languages)
+    context["guide_trail_label"] = navigation.trail_label(_settings(config), page.url)
     return context
 
 
 @event_priority(-200)
 def on_template_context(context: dict, template_name: str, config: Any) -> dict:
-    """The 404 page belongs to no page: its switcher leads to each language's home page, and its text is in
-    the language being built."""
+    """The 404 page belongs to no page: its switcher leads to each language's home page, its text and search
+    are in the language being built. MkDocs' sitemap: the guide keeps its list of pages and writes its own."""
     if template_name == "404.html":
         settings = _settings(config)
         languages = settings.languages
@@ -184,7 +216,17 @@ def on_template_context(context: dict, template_name: str, config: Any) -> dict:
             for key in ("titre", "texte", "accueil")
         }
         context["guide_home"] = f"{root}/{urls.language_prefix(lang, languages)}"
+        context["guide_search_base"] = urls.language_base(context["base_url"], lang, languages)
+    elif template_name == "sitemap.xml":
+        _record_pages(context, config)
     return context
+
+
+def _record_pages(context: dict, config: Any) -> None:
+    """The pages of the language being built, as MkDocs hands them to its sitemap: the guide writes its own."""
+    languages = _settings(config).languages
+    lang = config.theme["language"] if config.theme["language"] in languages else languages[0]
+    _state["published"][lang] = [file.url for file in context["pages"]]
 
 
 def _set_alternates(config: Any, link: Any) -> None:
@@ -217,9 +259,7 @@ def on_post_build(config: Any) -> None:
     site_dir = Path(config.site_dir)
     search.split_index(site_dir, settings.languages)
     _write_not_found_pages(site_dir, settings.languages, urlsplit(config.site_url or "/").path or "/")
-    if not config.site_url:  # a sitemap needs the site's address; without it MkDocs writes "None" and the date
-        for path in site_dir.glob("**/sitemap.xml*"):
-            path.unlink()
+    publishing.write(site_dir, config.site_url, _state["published"], settings.languages)
 
 
 def _write_not_found_pages(site_dir: Path, languages: list[str], root: str) -> None:

@@ -7,11 +7,12 @@ nested ones included (an agreement's ``sections[].controverses``), is the entity
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import citekeys, links
-from .fields import Date, Field, Link, ListOf, Record, Refs, Text, iso_date
+from .fields import Date, Field, Link, ListOf, Parts, Record, Ref, Refs, Text, iso_date
 from .schema import KINDS, Kind, ref_fields
 from .text import plain, prepare
 from .validate import Tree
@@ -22,7 +23,7 @@ class Relation:
     """A titled list of related entities, shown on an entity's page."""
 
     label: str  # key into the interface strings: "roles.structures" or "roles.structures.inverse"
-    entities: list[Entity]
+    entities: list[Entity] | list[Excerpt]  # Excerpts: a situation's agreements, each with the sections it names
 
 
 @dataclass(eq=False)
@@ -46,6 +47,47 @@ class Entity:
         """A relative Markdown link to this entity from the page ``page``."""
         target = relative_path(self.path, page)
         return f"{target}#{self.anchor}" if self.anchor else target
+
+
+@dataclass(eq=False)
+class Section:
+    """A part of an entity that its page gives an anchor, ``#<id>``: an agreement's section, as a situation
+    points to it."""
+
+    whole: Entity
+    id: str
+    titre: str
+
+    def link_from(self, page: str) -> str:
+        return f"{self.whole.link_from(page)}#{self.id}"
+
+
+@dataclass(eq=False)
+class Excerpt:
+    """An entity and some of its parts (an agreement and the sections a situation points to), as a relation lists
+    it: the entity's title and link, then its parts'."""
+
+    whole: Entity
+    parts: list[Section]
+
+    @property
+    def titre(self) -> str:
+        return self.whole["titre"]
+
+    @property
+    def kind(self) -> Kind:
+        return self.whole.kind
+
+    @property
+    def path(self) -> str:
+        return self.whole.path
+
+    @property
+    def anchor(self) -> str:
+        return self.whole.anchor
+
+    def link_from(self, page: str) -> str:
+        return self.whole.link_from(page)
 
 
 def relative_path(target: str, page: str) -> str:
@@ -78,13 +120,19 @@ class Model:
         return {plain(e["sigle"]): plain(e["terme"]) for e in self.kinds.get("glossaire", []) if e["sigle"]}
 
 
-def build_model(tree: Tree) -> Model:
+def build_model(tree: Tree, source: Tree | None = None) -> Model:
+    """One language's model; ``source``, the default language's content, gives the glossary of another language
+    each term's original beside its translation: "low-rental housing (habitation à loyer modique)"."""
     entities: dict[str, dict[str, Entity]] = {}
     for key, entries in tree.entries.items():
         kind = KINDS[key]
+        if not kind.shown:
+            continue
         entities[key] = {}
         for ident, entry in entries.items():
             data = _prepare(kind.record, entry.data)
+            if key == "glossaire":
+                data["terme"] = _glossary_term(ident, data["terme"], tree, source)
             if not kind.many:
                 path, anchor = f"{key}/index.md", ""
             elif kind.pages:
@@ -97,6 +145,19 @@ def build_model(tree: Tree) -> Model:
     if "references" in kinds:
         kinds["references"] = _used_references(kinds)
     return Model(tree.lang, kinds)
+
+
+def _glossary_term(ident: str, given: str | None, tree: Tree, source: Tree | None) -> str | None:
+    """A glossary entry's term: the termbase's concept of the same id gives it (the validator saw that a term the
+    entry gives is the same), followed in a language other than the default by the default language's term."""
+    concept = tree.entries.get("terminologie", {}).get(ident)
+    if concept is None:
+        return given
+    term = prepare(concept.data["terme"])
+    original = source.entries.get("terminologie", {}).get(ident) if source and source.lang != tree.lang else None
+    if original is not None and original.data["terme"].strip().casefold() != concept.data["terme"].strip().casefold():
+        return f"{term} ({prepare(original.data['terme'])})"
+    return term
 
 
 def _used_references(kinds: dict[str, list[Entity]]) -> list[Entity]:
@@ -117,6 +178,13 @@ def _link(entities: dict[str, dict[str, Entity]]) -> None:
         for entity in found.values():
             for name, spec in nested.items():
                 entity.data[name] = _nested_refs(spec, entity.data.get(name), entities)
+                excerpts = list(_excerpts(entity.data[name]))
+                if excerpts:  # a situation's agreement sections: a relation of its own, each agreement with them
+                    entity.relations.append(Relation(f"{key}.{name}", excerpts))
+                targets = {(t.kind.key, t.id): t for t in _entities_in(entity.data[name])}.values()
+                for target in targets:  # an agreement's sections answer controversies: each one names it
+                    if target.kind.pages:
+                        back.setdefault((target.kind.key, target.id), {}).setdefault(f"{key}.{name}", []).append(entity)
         for name, spec in ref_fields(KINDS[key]).items():
             for entity in found.values():
                 listed = entity.data.get(name) or []
@@ -131,27 +199,81 @@ def _link(entities: dict[str, dict[str, Entity]]) -> None:
                 for target in targets:
                     if KINDS[spec.target].pages:
                         back.setdefault((spec.target, target.id), {}).setdefault(f"{key}.{name}", []).append(entity)
+        order = {name: i for i, name in enumerate(KINDS[key].record.fields)}
+        for entity in found.values():  # in the order of the fields, as a page lists them
+            entity.relations.sort(key=lambda relation: order[relation.label.split(".", 1)[1]])
+    for key, found in entities.items():
+        for name, via, reached in KINDS[key].through:
+            for entity in found.values():
+                _add_through(entity, f"{key}.{name}", f"{key}.{via}", reached)
     for (key, ident), labels in back.items():
         target = entities[key][ident]
         target.relations.extend(Relation(f"{label}.inverse", found) for label, found in labels.items())
 
 
+def _add_through(entity: Entity, label: str, via: str, reached: str) -> None:
+    """The entities reached through a relation (a situation's controversy's solutions), each once, as a relation
+    right after that one."""
+    found = [r for r in entity.relations if r.label == via]
+    if not found:
+        return
+    targets = list(dict.fromkeys(t for e in found[0].entities for t in e.data.get(reached) or []))
+    if targets:
+        entity.relations.insert(entity.relations.index(found[0]) + 1, Relation(label, targets))
+
+
 def _nested_refs(spec: Field, value: Any, entities: dict[str, dict[str, Entity]]) -> Any:
     """``value`` with the references inside its records and lists (``sections[].controverses``) resolved into
-    their entities, as the top-level ones are: templates print them, they never look them up."""
+    their entities, as the top-level ones are: templates print them, they never look them up. Parts of an entity
+    (``{entente: …, sections: […]}``) become its Sections, each with its title and anchor."""
     if value is None:
         return None
+    if isinstance(spec, Ref):
+        return entities[spec.target][value]
+    if isinstance(spec, Parts):
+        return value  # resolved with the record that holds it, which names the entity
     if isinstance(spec, Refs):
         return [entities[spec.target][ident] for ident in value]
     if isinstance(spec, Record):
-        return {name: _nested_refs(field_spec, value.get(name), entities) for name, field_spec in spec.fields.items()}
+        resolved = {name: _nested_refs(inner, value.get(name), entities) for name, inner in spec.fields.items()}
+        for name, inner in spec.fields.items():
+            if isinstance(inner, Parts) and resolved[name] is not None:
+                whole = resolved[inner.of]
+                titles = {part["id"]: part["titre"] for part in whole.data.get(inner.target) or []}
+                resolved[name] = [Section(whole, ident, titles[ident]) for ident in resolved[name]]
+        return resolved
     if isinstance(spec, ListOf):
         return [_nested_refs(spec.item, item, entities) for item in value]
     return value
 
 
+def _entities_in(value: Any) -> Iterator[Entity]:
+    """The entities a resolved nested value holds, in order."""
+    if isinstance(value, Entity):
+        yield value
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _entities_in(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _entities_in(inner)
+
+
+def _excerpts(value: Any) -> Iterator[Excerpt]:
+    """Each entity with the Sections a resolved nested value lists of it, in order."""
+    if isinstance(value, list):
+        for inner in value:
+            yield from _excerpts(inner)
+    elif isinstance(value, dict):
+        for inner in value.values():
+            if isinstance(inner, list) and inner and all(isinstance(part, Section) for part in inner):
+                yield Excerpt(inner[0].whole, inner)
+            else:
+                yield from _excerpts(inner)
+
+
 def _holds_refs(spec: Field) -> bool:
-    if isinstance(spec, Refs):
+    if isinstance(spec, (Refs, Ref)):
         return True
     if isinstance(spec, Record):
         return any(_holds_refs(field_spec) for field_spec in spec.fields.values())

@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import status, text
+from . import brief, readability, status, terminology, text
 from .agreements.printing import Printer
 from .agreements.site_files import Download, build_site_files, downloads, site_files
 from .citation import Citation, load_citation
-from .errors import ContentError, InvalidContentError
+from .errors import ContentError, ErrorList, InvalidContentError
 from .labels import load_strings
 from .model import Entity, Model, build_model
 from .render import Renderer, TemplateError
 from .schema import KINDS
 from .settings import Settings
-from .validate import load_content
+from .validate import Tree, load_content
 from .writer import write_pages
 
 T = TypeVar("T")
@@ -30,29 +30,43 @@ class Generation:
     pages: dict[str, list[str]]
     written: int
     removed: int
-    rendered: int  # agreement files (PDF, DOCX) rendered, not found in the cache
+    rendered: int  # agreement files (PDF, DOCX) and briefs' PDFs rendered, not found in the cache
     stale: list[str]  # translations behind their source (or the reverse), one line each
     abbreviations: dict[str, dict[str, str]]  # language -> abbreviation -> full term, for hand-written pages
+    readability: list[str]  # the readability report: a notice, never an error (readability.py)
 
 
-def check(settings: Settings) -> None:
+def check(settings: Settings) -> list[str]:
     """Validate everything a build needs; raise InvalidContentError with every error found: the content, the
-    interface strings (each language's, and every one the pages print) and the citation. The pages are
-    rendered in memory; the agreements' files are only planned."""
+    interface strings (each language's, and every one the pages print), the citation, and every text against
+    its language's termbase. The pages are rendered in memory; the agreements' files are only planned. Return the
+    readability report, a notice to print (readability.py)."""
     errors: list[ContentError] = []
-    trees = _collect(lambda: load_content(settings.content, settings.root), errors)
+    found = ErrorList()
+    trees: dict[str, Tree] | None = load_content(settings.content, settings.root, found)
+    errors += found.sorted()
+    errors += terminology.check(settings, trees)  # what can be read of the content: a variant is told at once
+    trees = None if found else trees
     strings = _collect(lambda: load_strings(settings.templates, settings.languages), errors)
     citation = _collect(lambda: _citation(settings), errors)
     if trees is not None and strings is not None:
-        models = {lang: build_model(tree) for lang, tree in trees.items()}
+        source = trees[settings.default_language]
+        models = {lang: build_model(tree, source) for lang, tree in trees.items()}
         offered = [site_files(entity.id, settings.languages, settings.bilingual) for entity in _agreements(models)]
         planned = {path: 0 for files in offered for _, _, path in files}  # not made: their sizes are unknown
         renderer = Renderer(
-            settings.templates, strings, settings.language_data, citation, _downloads(models, planned, settings)
+            settings.templates,
+            strings,
+            settings.language_data,
+            citation,
+            _downloads(models, planned, settings),
+            brief.downloads(models, brief.planned(models)),
         )
         _collect(lambda: render_pages(renderer, models), errors)
+        _collect(lambda: brief.printable(models, strings, settings.templates, settings.language_data, citation), errors)
     if errors:
         raise InvalidContentError(sorted(set(errors)))
+    return readability.report(settings, trees or {}, strings or {})
 
 
 def _collect(read: Callable[[], T], errors: list[ContentError]) -> T | None:
@@ -99,14 +113,28 @@ def render_pages(renderer: Renderer, models: dict[str, Model]) -> dict[str, dict
 def generate(settings: Settings) -> Generation:
     trees = load_content(settings.content, settings.root)
     strings = load_strings(settings.templates, settings.languages)
-    models = {lang: build_model(tree) for lang, tree in trees.items()}
+    variants = terminology.check(settings, trees)
+    if variants:
+        raise InvalidContentError(variants)
+    source = trees[settings.default_language]
+    models = {lang: build_model(tree, source) for lang, tree in trees.items()}
     printer = Printer(settings.templates, settings.cache_dir)
     files = build_site_files(models, strings, printer, settings.language_data, settings.bilingual)
+    citation = _citation(settings)
+    briefs = brief.build_briefs(
+        brief.printable(models, strings, settings.templates, settings.language_data, citation), printer
+    )
     if settings.cache_is_own:
         printer.prune()
     sizes = {path: len(data) for path, data in files.items()}
+    brief_sizes = {lang: {path: len(data) for path, data in found.items()} for lang, found in briefs.items()}
     renderer = Renderer(
-        settings.templates, strings, settings.language_data, _citation(settings), _downloads(models, sizes, settings)
+        settings.templates,
+        strings,
+        settings.language_data,
+        citation,
+        _downloads(models, sizes, settings),
+        brief.downloads(models, brief_sizes),
     )
     abbreviations = {lang: m.abbreviations() for lang, m in models.items()}
     # The pages are written as MkDocs reads them (abbreviations, typography): the hook leaves them as they are.
@@ -120,11 +148,14 @@ def generate(settings: Settings) -> Generation:
     pages: dict[str, list[str]] = {}
     written = removed = 0
     for lang, found in rendered.items():
-        w, r = write_pages({**found, **files}, settings.docs_dir / lang, owned=list(KINDS))
+        shared = files if lang == settings.languages[0] else {}  # one set of agreement files, for every language
+        own = briefs.get(lang, {})  # its briefs' PDFs, in its own language
+        w, r = write_pages({**found, **shared, **own}, settings.docs_dir / lang, owned=list(KINDS))
         written, removed = written + w, removed + r
         pages[lang] = sorted(found)
     stale = [str(finding) for finding in status.stale(trees)]
-    return Generation(pages, written, removed, printer.rendered, stale, abbreviations)
+    report = readability.report(settings, trees, strings)
+    return Generation(pages, written, removed, printer.rendered, stale, abbreviations, report)
 
 
 def input_files(settings: Settings) -> list[Path]:
@@ -132,4 +163,5 @@ def input_files(settings: Settings) -> list[Path]:
     found = [p for folder in settings.content.values() for p in folder.rglob("*.yaml")]
     found += [p for p in settings.templates.rglob("*") if p.is_file()]
     found += [settings.citation] if settings.citation else []
+    found += [page for lang in settings.content for page in terminology.hand_written_pages(settings, lang)]
     return sorted(found)

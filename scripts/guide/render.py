@@ -17,8 +17,9 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from . import citekeys, labels
-from .agreements.document import with_blanks
+from . import citekeys, labels, navigation, voice
+from .agreements.document import document, form_sections, with_blanks
+from .agreements.printing import Printer
 from .agreements.site_files import Download
 from .citation import Citation
 from .diagram import model_svg
@@ -28,7 +29,9 @@ from .model import Entity, Model, relative_path
 from .schema import Kind
 from .text import plain
 
-_DIAGRAM_LABELS = ("populations", "acteurs", "coeur", "objectifs", "description", "et", "guillemets")
+AGREEMENTS = "ententes"  # the kind whose pages print as the agreement's PDF does (Printer.page_style)
+PAGE_LABELS = ("version", "page", "sur", "initiales")  # what its margins print (printing._page_boxes)
+DIAGRAM_LABELS = ("populations", "acteurs", "coeur", "objectifs", "description", "et", "guillemets")
 
 
 class TemplateError(Exception):
@@ -49,12 +52,14 @@ class Renderer:
         languages: dict[str, Language],
         citation: Citation | None = None,
         downloads: dict[str, list[Download]] | None = None,
+        language_downloads: dict[str, dict[str, list[Download]]] | None = None,
     ):
         self.templates = templates
         self.strings = strings
         self.languages = languages
         self.citation = citation
         self.downloads = downloads or {}  # the agreements' files, by the path of the page that offers them
+        self.language_downloads = language_downloads or {}  # one language's files (a brief), by language then page
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates / "pages"),
             undefined=jinja2.StrictUndefined,
@@ -65,6 +70,8 @@ class Renderer:
             auto_reload=False,  # a generation makes its own Renderer: no need to check each template's date per page
         )
         self.env.filters["blanks"] = with_blanks
+        self.env.filters["form_sections"] = form_sections
+        self._printer: Printer | None = None  # made for the first agreement's page
         self._constants: dict[str, str] | None = None  # read once: a generation makes its own Renderer
 
     def render(self, model: Model) -> dict[str, str]:
@@ -90,7 +97,7 @@ class Renderer:
             if not first.kind.many:
                 names = (key + ".md.j2",)
                 page = self._page(first.path, model, names, label, diagram=diagram, entity=first)
-                pages[first.path] = front_matter(_summary(first)) + page
+                pages[first.path] = front_matter(_summary(first), _words(first)) + page
                 continue
             index = model.index_path(key)
             names = (key + "-index.md.j2", "index.md.j2")
@@ -99,9 +106,11 @@ class Renderer:
             pages[index] = front_matter(label(f"kinds.{key}.intro", "the page's description")) + page
             if first.kind.pages:
                 names = (key + ".md.j2", "entite.md.j2")
-                for entity in entities:
+                for i, entity in enumerate(entities):
                     page = self._page(entity.path, model, names, label, diagram=diagram, entity=entity)
-                    pages[entity.path] = front_matter(_summary(entity)) + page
+                    place = _place(entity, index, entities, i)
+                    printed = self._printed(entity, model.lang, label) if key == AGREEMENTS else ""
+                    pages[entity.path] = front_matter(_summary(entity), _words(entity), place, printed) + page
         if missing:
             raise InvalidContentError(labels.missing(self.templates, model.lang, missing))
         return pages
@@ -125,6 +134,23 @@ class Renderer:
         self._constants = found
         return found
 
+    def _printed(self, entity: Entity, lang: str, label: Callable[[str, str], str]) -> str:
+        """An agreement's printed page (paper, margins, header, footer), as its PDF has it: the page's head holds
+        it (gabarits/theme/main.html), so that it prints the same, and no style is left in the page's body. ""
+        while a label its margins print is missing (told with the others)."""
+        missing = [f"entente.{key}" for key in PAGE_LABELS if f"entente.{key}" not in self.strings[lang]]
+        for key in missing:
+            label(key, "the agreement's printed page")
+        if missing:
+            return ""
+        if self._printer is None:
+            self._printer = Printer(self.templates, cache=None)
+        return self._printer.page_style([document(entity, self.languages[lang], self.strings[lang])])
+
+    def _downloads(self, lang: str, path: str) -> list[Download]:
+        """The files the page ``path`` of language ``lang`` offers: every language's, then its language's own."""
+        return self.downloads.get(path, []) + self.language_downloads.get(lang, {}).get(path, [])
+
     def _page(
         self, path: str, model: Model, names: tuple[str, ...], label: Callable[[str, str], str], **context: Any
     ) -> str:
@@ -138,6 +164,8 @@ class Renderer:
         def link(entity: Entity) -> str:
             return entity.link_from(path)
 
+        marker = t("voix.marque")  # the guide's voice (voice.py), as the page shows it
+
         try:
             page = template.render(
                 language=language,
@@ -145,17 +173,22 @@ class Renderer:
                 link=link,
                 t=t,
                 citation=self.citation,
-                downloads=_download_groups(self.downloads.get(path, []), path, language),
+                downloads=_download_groups(self._downloads(model.lang, path), path, language),
+                speaks=voice.speaks,
+                voice_mark=voice.mark(marker),
+                voice_relations=voice.RELATIONS,
                 **context,
             )
         except jinja2.TemplateError as exc:
             name, line = _where(exc, template.name)
             raise TemplateError(f"gabarits/pages/{name}", line, exc.message or str(exc)) from exc
+        page = voice.render(page, marker)
         if "[@" not in page:
             return page
         return citekeys.render(page, _citation_labels(model, path), language.rules.citations)
 
 
+PRINTED = "guide_print"  # the front matter's key for an agreement's printed page
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _CITATION_KEY = re.compile(r"\s*\[@[^\[\]]*\](?![(\[])")  # "[@parent-2022]": the page shows it, the summary drops it
 
@@ -165,13 +198,51 @@ def _summary(entity: Entity) -> str:
     return entity.data.get("resume") or ""
 
 
-def front_matter(summary: str) -> str:
+def _words(entity: Entity) -> list[str]:
+    """The words readers search an entity's page by (``mots``), if its kind has them."""
+    return entity.data.get("mots") or []
+
+
+def front_matter(
+    summary: str, words: list[str] | tuple[str, ...] = (), place: dict[str, str] | None = None, printed: str = ""
+) -> str:
     """The page's own meta description, as MkDocs front matter: the summary as plain text on one line, in a
     JSON string (a YAML double-quoted scalar), so that no quote, line break or ``---`` ends it early; the theme
-    escapes it into the attribute. "" for no summary (the site's description is used)."""
-    written = plain(_LINK.sub(r"\1", _CITATION_KEY.sub("", summary)))
-    written = " ".join("".join(c if c.isprintable() else " " for c in written).split())
-    return f"---\ndescription: {json.dumps(written, ensure_ascii=False)}\n---\n\n" if written else ""
+    escapes it into the attribute. "" for no summary (the site's description is used).
+
+    ``words``, the words readers search the page by, go in as Material's ``tags``: its search gives them a field
+    weighed above the title, and shows them under the page's result (search.py keeps them on the page's own entry,
+    not on each of its sections). The page prints them too: no word finds a page without showing why.
+
+    ``place``, an entity page's index page and neighbours, is where the page stands: navigation.py reads it back.
+
+    ``printed``, an agreement's printed page (CSS ``@page`` rules), goes in as ``guide_print``, which the theme puts
+    in the page's head (main.html)."""
+    lines = []
+    written = _one_line(_LINK.sub(r"\1", _CITATION_KEY.sub("", summary.replace(voice.MARKER, ""))))
+    if written:
+        lines.append(f"description: {json.dumps(written, ensure_ascii=False)}")
+    tags = [tag for tag in (_one_line(word) for word in words) if tag]
+    if tags:
+        lines.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
+    if place:
+        lines.append(f"{navigation.KEY}: {json.dumps(place, ensure_ascii=False)}")
+    if printed:
+        lines.append(f"{PRINTED}: {json.dumps(printed, ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+
+
+def _place(entity: Entity, index: str, entities: list[Entity], i: int) -> dict[str, str]:
+    """The place of the ``i``-th entity of its kind: its kind's index page, its neighbours in the YAML file's order
+    (navigation.py: the page shows it where the sidebar does not list it)."""
+    previous = entities[i - 1].path if i > 0 else None
+    following = entities[i + 1].path if i + 1 < len(entities) else None
+    return navigation.place(entity.path, index, previous, following)
+
+
+def _one_line(text: str) -> str:
+    """A prepared text as plain text on one line, without characters a page cannot show."""
+    return " ".join("".join(c if c.isprintable() else " " for c in plain(text)).split())
 
 
 def _citation_labels(model: Model, page: str) -> dict[str, tuple[str, str]]:
@@ -185,7 +256,7 @@ def _diagram(model: Model, label: Callable[[str], str]) -> str:
     if not found:
         return ""
     entity = found[0]
-    svg = model_svg(entity, {key: label(f"figure.modele.{key}") for key in _DIAGRAM_LABELS})
+    svg = model_svg(entity, {key: label(f"figure.modele.{key}") for key in DIAGRAM_LABELS})
     return f'<figure class="guide-figure">\n{svg}\n<figcaption>{entity["legende"]}</figcaption>\n</figure>'
 
 

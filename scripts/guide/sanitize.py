@@ -73,8 +73,6 @@ TAGS = {
     # the model's diagram
     *("svg", "g", "title", "desc", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text"),
     "tspan",
-    # the agreement pages' print margins (@page); no content can write raw HTML, so none can add one
-    "style",
 }
 
 ATTRIBUTES: dict[str, set[str]] = {
@@ -108,7 +106,8 @@ _CLEANER = nh3.Cleaner(
     attributes=ATTRIBUTES,
     generic_attribute_prefixes={"aria-", "data-"},
     url_schemes=URL_SCHEMES,
-    clean_content_tags={"script", "noscript", "iframe", "object", "embed", "template"},
+    # removed with what they hold: an agreement's print margins are in the page's head (render.py), no style here
+    clean_content_tags={"script", "noscript", "iframe", "object", "embed", "template", "style"},
     tag_attribute_values={"td": {"style": _ALIGN}, "th": {"style": _ALIGN}},  # no other style attribute
     link_rel=None,  # the guide's own links stay as they are
     strip_comments=True,

@@ -21,10 +21,14 @@ from .fields import (
     Link,
     ListOf,
     Markdown,
+    Parts,
+    Phrases,
     Record,
+    Ref,
     Refs,
     Stamp,
     Text,
+    Words,
 )
 
 STAMP = "traduction"  # the field of every entry that holds its translation stamp
@@ -39,6 +43,11 @@ class Kind:
     many: bool = True  # a list of entities, or one document
     pages: bool = True  # one page per entity (else only the index, with an anchor per entity)
     group_by: str = ""  # a Choice field that groups the index page
+    verbatim: tuple[str, ...] = ()  # fields quoted as published (a citation): the termbase's check leaves them
+    shown: bool = True  # printed in the site (False: the termbase, which checks the texts and gives glossary terms)
+    # relations reached through another: (name, via, field) shows the ``field`` of the entities its ``via`` names,
+    # right after them (a situation shows the solutions of its controversy)
+    through: tuple[tuple[str, str, str], ...] = ()
 
 
 def _sources() -> Refs:
@@ -144,11 +153,36 @@ def _page(ident: str, title: str, summary: str) -> dict[str, Field]:
     return {"id": _id(ident), "titre": _title(title), "resume": _summary(summary), "description": _description()}
 
 
+def _pistes() -> ListOf:
+    return ListOf(
+        required=False,
+        help="What a network can do, in the guide's own voice (not a finding of the study): short actions, "
+        "one item a line; the page opens with them.",
+        example='["Dresser une carte simple de qui fait quoi dans le réseau"]',
+    )
+
+
+def _words(example: str) -> Words:
+    return Words(
+        required=False,
+        help="The words readers type in the search box for what this page is about (a tension, a quarrel, a "
+        "room), in this file's language: the search finds this page first for them, and the page shows them. "
+        "Each language writes its own; they are not translations of each other.",
+        example=example,
+    )
+
+
 def _entity(help: str, ident: str, title: str, summary: str, **specific: Field) -> Record:
     """The fields every page-making entity has, around the ones of its kind."""
     return Record(
         help=help,
-        fields={**_page(ident, title, summary), **specific, "sources": _sources(), STAMP: _stamp()},
+        fields={
+            **_page(ident, title, summary),
+            "pistes": _pistes(),
+            **specific,
+            "sources": _sources(),
+            STAMP: _stamp(),
+        },
     )
 
 
@@ -204,6 +238,7 @@ CONTROVERSIES = Kind(
         solutions=Refs(
             target="solutions", help="Solutions that answer it (the guide's reading).", example="[ententes-gestion]"
         ),
+        mots=_words("[conflit, chicane, salle communautaire]"),
     ),
 )
 
@@ -243,6 +278,43 @@ _STEP = Record(
     },
 )
 
+_BRIEF = Record(
+    required=False,
+    help="Makes the chapter a one-page brief (for funders): this short text beside the chapter's figure, a box of "
+    "key figures, then the description; the page prints on one page, and the build makes it a one-page PDF that the "
+    "page offers to download.",
+    fields={
+        "apercu": Markdown(
+            help="What the chapter is about in three or four sentences, shown beside the figure; it must not say "
+            "where the figure is (beside it on a wide screen and on paper, under it on a phone).",
+            example="|\n    L'intervention de proximité réunit deux composantes…",
+        ),
+        "chiffres": ListOf(
+            item=Record(
+                fields={
+                    "valeur": Text(
+                        neutral=True,
+                        translate=False,
+                        max_length=12,
+                        help="The figure, as printed, the same in every language: digits (6, 24), with no "
+                        "thousands separator, which differs from one language to another.",
+                        example='"24"',
+                    ),
+                    "libelle": Text(
+                        max_length=120,
+                        help="What the figure counts, in a few words printed after it.",
+                        example='"mois d\'observation des rencontres de partenaires"',
+                    ),
+                }
+            ),
+            max_items=8,
+            help="The key figures, in a box: at most eight, each a value and what it counts.",
+            example='[{valeur: "6", libelle: HLM à Montréal et à Québec}]',
+        ),
+    },
+    example='{apercu: …, chiffres: [{valeur: "6", libelle: …}]}',
+)
+
 CHAPTERS = Kind(
     key="chapitres",
     group_by="partie",
@@ -269,6 +341,13 @@ CHAPTERS = Kind(
             help="Steps of a practical sequence, shown in order after the description.",
             example="[{id: problematisation, titre: …, observe: …, pistes: […]}]",
         ),
+        theorie=Text(
+            required=False,
+            help="Where the theory behind the steps' terms (etapes[].terme) is explained: a page of the guide and "
+            "its anchor, in this language; each step's term links there.",
+            example='"etude.md#les-quatre-moments-et-les-controverses-selon-callon"',
+        ),
+        fiche=_BRIEF,
     ),
 )
 
@@ -374,6 +453,59 @@ AGREEMENTS = Kind(
     ),
 )
 
+SITUATIONS = Kind(
+    key="situations",
+    through=(("solutions", "controverse", "solutions"),),
+    record=_entity(
+        "A situation as people on the ground describe it, and where it leads: the controversy, its solutions, the "
+        "agreement sections that answer it, the roles that can help. The guide's reading: the study lists no "
+        "situations.",
+        "qui-fait-quoi",
+        "On ne sait plus qui fait quoi",
+        "Plusieurs partenaires travaillent dans le même HLM, et personne ne sait plus qui s'occupe de quoi.",
+        pistes=ListOf(
+            min_items=3,
+            max_items=5,
+            help="What to do, in the guide's own voice: 3 to 5 short, concrete actions, one item a line; the page "
+            "opens with them.",
+            example='["Faire la liste de qui fait quoi", "Noter qui joindre", "Revoir la liste chaque année"]',
+        ),
+        controverse=Refs(
+            target="controverses",
+            min_items=1,
+            help="The controversy (or controversies) of the study the situation leads to; the page shows its "
+            "solutions too.",
+            example="[roles-structures]",
+        ),
+        ententes=ListOf(
+            required=False,
+            item=Record(
+                fields={
+                    "entente": Ref(target="ententes", help="The agreement, by its id.", example="espace-communautaire"),
+                    "sections": Parts(
+                        target="sections",
+                        of="entente",
+                        min_items=1,
+                        help="The ids of the agreement's sections that answer the situation; each becomes a link "
+                        "to that section of the agreement's page.",
+                        example="[horaire-reservations, cles-acces]",
+                    ),
+                },
+            ),
+            help="The agreement sections that answer the situation: each item names an agreement and some of its "
+            "sections.",
+            example="[{entente: espace-communautaire, sections: [horaire-reservations]}]",
+        ),
+        roles=Refs(
+            target="roles",
+            required=False,
+            help="The roles that can help.",
+            example="[organisation-communautaire, intervention-de-milieu]",
+        ),
+        mots=_words('[chicane, "qui fait quoi", mêlant]'),
+    ),
+)
+
 GLOSSARY = Kind(
     key="glossaire",
     pages=False,
@@ -388,8 +520,10 @@ GLOSSARY = Kind(
                 example="HLM",
             ),
             "terme": Text(
+                required=False,
                 translate=False,
-                help="The term in full, as used in this language (a proper name may stay the same).",
+                help="The term in full, as used in this language (a proper name may stay the same). Leave it out "
+                "when terminologie.yaml has a concept with the same id: the glossary shows that concept's term.",
                 example='"habitation à loyer modique"',
             ),
             "definition": Text(help="What it means, in one or two sentences.", example='"Logement social public…"'),
@@ -402,6 +536,7 @@ GLOSSARY = Kind(
 REFERENCES = Kind(
     key="references",
     pages=False,
+    verbatim=("citation",),
     record=Record(
         help="A bibliographic reference.",
         fields={
@@ -437,8 +572,66 @@ REFERENCES = Kind(
     ),
 )
 
+TERMINOLOGY = Kind(
+    key="terminologie",
+    pages=False,
+    shown=False,
+    record=Record(
+        help="A concept of the termbase: the term the guide writes for it in this language, and the variants it "
+        "avoids. `make check` finds a variant in any text of the language and names the term.",
+        fields={
+            "id": Id(
+                help="The concept's id, the same in both languages; a glossary entry with the same id takes its "
+                "term from here.",
+                example="concertation",
+            ),
+            "terme": Text(
+                translate=False,  # a term may be written the same in two languages (concertation)
+                max_length=200,
+                help="The preferred term in this language, as the guide writes it; an error about a variant names "
+                "it, and the glossary shows it.",
+                example='"concertation"',
+            ),
+            "formes": Phrases(
+                required=False,
+                help="Other accepted ways of writing the term (plurals, doublets, a proper name): a variant found "
+                "inside one of them, or inside any concept's term, is not reported. Each is a text or "
+                "{motif: <regular expression>, exemple: <a text it matches>}.",
+                example='["intervenantes et intervenants", "intervenantes et les intervenants"]',
+            ),
+            "variantes": Phrases(
+                required=False,
+                help="Variants to avoid: each is found in every text of the language as whole words, whatever "
+                "the case (’ and ' alike), except in quotations, code, link addresses and citations. Each is a "
+                "text or {motif: <regular expression>, exemple: <a text it matches>}.",
+                example='["consultation structures", {motif: "\\\\d{1,2} April \\\\d{4}", exemple: "15 April 2021"}]',
+            ),
+            "note": Text(
+                required=False,
+                max_length=500,
+                help="Why this term, or when a variant is right after all; an error about a variant shows it.",
+                example='"Concertation, not consultation: partners act together."',
+            ),
+            STAMP: _stamp(),
+        },
+    ),
+)
+
 KINDS: dict[str, Kind] = {
-    k.key: k for k in (MODEL, CHAPTERS, ROLES, TOOLS, CONTROVERSIES, SOLUTIONS, AGREEMENTS, REFERENCES, GLOSSARY)
+    k.key: k
+    for k in (
+        MODEL,
+        CHAPTERS,
+        ROLES,
+        TOOLS,
+        CONTROVERSIES,
+        SOLUTIONS,
+        AGREEMENTS,
+        SITUATIONS,
+        REFERENCES,
+        GLOSSARY,
+        TERMINOLOGY,
+    )
 }
 
 

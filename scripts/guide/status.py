@@ -6,7 +6,9 @@ computed from it: the source changed since (the translation is behind), the tran
 alone (the source may be behind), or both. ``accept`` writes the stamps of entries an editor has
 brought up to date.
 
-``python -m guide status [--accept roles/office-habitation ...] [--accept-all]`` (``make status``) prints it.
+``python -m guide status [--accept roles/office-habitation ...] [--accept-all]`` (``make status``) prints it, with
+the terminology still to fix: the variants the termbase avoids, file by file (``terminology``), and the pages that
+read harder than their language's target (``readability``).
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ErrorList
+from . import readability as reading
+from . import terminology as terms
+from .errors import ErrorList, InvalidContentError
 from .fields import Field, ListOf, Record, Text
+from .labels import load_strings
 from .loader import format_path
 from .schema import KINDS, STAMP
 from .settings import Settings
@@ -154,6 +159,30 @@ def _stamp_edit(entry: Entry, value: str) -> tuple[int, int, str]:
     # "  - id: x": the fields line up with "id"; "modele:": its fields are indented one step more.
     indent = text.index("id:") if entry.where[-1] == "id" else len(text) - len(text.lstrip()) + 2
     return anchor + 1, 0, f'{" " * indent}{STAMP}: "{value}"\n'
+
+
+def terminology(settings: Settings, trees: dict[str, Tree]) -> list[str]:
+    """The variants the texts still use (what ``make check`` refuses), file by file: a section of its own, so that
+    an editor sees the terminology to fix beside the translations; nothing when there is none."""
+    found = terms.check(settings, trees)
+    if not found:
+        return []
+    files = terms.variants_by_file(found)
+    lines = [f"terminology: {len(found)} to fix in {len(files)} {'file' if len(files) == 1 else 'files'}"]
+    for name, errors in files.items():
+        lines.append(f"{name}: {len(errors)}")
+        lines += [f"  {error}" for error in errors]
+    return lines
+
+
+def readability(settings: Settings, trees: dict[str, Tree]) -> list[str]:
+    """The readability report (readability.py): each language's median and worst, and the pages over its target;
+    an agreement's page is measured without the interface strings while ``libelles.yaml`` has an error."""
+    try:
+        strings = load_strings(settings.templates, settings.languages)
+    except InvalidContentError:
+        strings = {}
+    return reading.report(settings, trees, strings)
 
 
 def load(settings: Settings) -> dict[str, Tree]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ErrorList, InvalidContentError, did_you_mean, kind_of, skeleton_shown
+from . import parts
+from .errors import ErrorList, InvalidContentError, did_you_mean, kind_of, quoted, skeleton_shown
 from .fields import Context, Record, check_new_id, is_id, item_id
 from .loader import Document, format_path, load_file
 from .schema import KINDS, Kind
@@ -45,12 +46,15 @@ class Tree:
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)  # kind -> id -> entry
 
 
-def load_content(folders: dict[str, Path], root: Path) -> dict[str, Tree]:
-    """Load and check every language; raise InvalidContentError with all the errors found."""
+def load_content(folders: dict[str, Path], root: Path, found: ErrorList | None = None) -> dict[str, Tree]:
+    """Load and check every language; raise InvalidContentError with all the errors found, or, given ``found``,
+    add them to it and return what could be read (``make check`` goes on to check what it can: the termbase)."""
     errors = ErrorList()
     trees = {lang: load_tree(lang, folder, root, errors) for lang, folder in folders.items()}
     _check_parity(trees, errors, compare_values=not errors)
-    if errors:
+    if found is not None:
+        found.errors.extend(errors.errors)
+    elif errors:
         raise InvalidContentError(errors.sorted())
     return trees
 
@@ -97,7 +101,9 @@ def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
                 f"'{ident}' is not the id of any of the {target} ({hint})",
                 f"add an entry with id: {ident} to {target}, or fix the id",
             )
+    parts.check(tree, errors)
     _check_citations(citations, tree.entries["references"], errors)
+    _check_glossary_terms(tree.entries["glossaire"], tree.entries["terminologie"], errors)
     return tree
 
 
@@ -115,6 +121,32 @@ def _check_citations(citations: list[tuple[str, Document, tuple]], known: dict[s
         else:
             continue
         errors.add(doc.name, doc.line(where), format_path(where), what, example)
+
+
+def _check_glossary_terms(glossary: dict[str, Entry], concepts: dict[str, Entry], errors: ErrorList) -> None:
+    """A glossary entry takes its term from the termbase's concept of the same id; without one, it gives its own."""
+    for ident, entry in glossary.items():
+        given, concept = entry.data.get("terme"), concepts.get(ident)
+        if concept is None:
+            if given is None:
+                errors.add(
+                    entry.doc.name,
+                    entry.doc.line(entry.where),
+                    format_path(entry.record_where),
+                    f"missing the field 'terme': no concept of terminologie.yaml has the id '{ident}' to give it",
+                    f"terme: … here, or a concept with id: {ident} in terminologie.yaml",
+                )
+            continue
+        term = concept.data.get("terme")
+        if isinstance(given, str) and isinstance(term, str) and given.strip() != term.strip():
+            where = (*entry.record_where, "terme")
+            errors.add(
+                entry.doc.name,
+                entry.doc.line(where),
+                format_path(where),
+                f"{quoted(given)} is not the term of the concept '{ident}' at {concept.place}, {quoted(term)}",
+                f"remove terme: the glossary takes the term from {concept.doc.name}; or change it there",
+            )
 
 
 def _read_document(doc: Document, ctx: Context, tree: Tree) -> None:
