@@ -24,7 +24,7 @@ import markdown
 from markupsafe import Markup
 
 from . import citekeys, sanitize, voice
-from .agreements.printing import Printer
+from .agreements.printing import Printer, html_environment
 from .agreements.site_files import Download
 from .citation import Citation
 from .diagram import model_svg
@@ -99,13 +99,7 @@ class BriefPage:
 
     def __init__(self, templates: Path):
         folder = templates / "fiche"
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(folder),
-            undefined=jinja2.StrictUndefined,
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = html_environment(folder)
         self.css = (folder / STYLESHEET).read_text(encoding="utf-8")
 
     def html(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
+from .leaves import leaves
 from .text import inert
 
 # "[@…]" not followed by "(" or "[": "[@name](https://…)" is a link whose words start with @, not a citation
@@ -62,15 +63,9 @@ def keys_in(value: Any) -> list[str]:
 
 
 def _keys(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        if "[@" in value:
-            yield from scan(value)[0]
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _keys(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _keys(item)
+    for _, text in leaves(value):
+        if isinstance(text, str) and "[@" in text:
+            yield from scan(text)[0]
 
 
 def render(markdown: str, labels: Mapping[str, tuple[str, str]], separator: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import citekeys, links
 from .fields import Date, Field, Link, ListOf, Parts, Record, Ref, Refs, Text, iso_date
+from .leaves import leaves
 from .schema import KINDS, Kind, ref_fields
 from .text import plain, prepare
 from .validate import Tree
@@ -249,14 +250,7 @@ def _nested_refs(spec: Field, value: Any, entities: dict[str, dict[str, Entity]]
 
 def _entities_in(value: Any) -> Iterator[Entity]:
     """The entities a resolved nested value holds, in order."""
-    if isinstance(value, Entity):
-        yield value
-    elif isinstance(value, dict):
-        for inner in value.values():
-            yield from _entities_in(inner)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from _entities_in(inner)
+    return (leaf for _, leaf in leaves(value) if isinstance(leaf, Entity))
 
 
 def _excerpts(value: Any) -> Iterator[Excerpt]:

@@ -15,9 +15,10 @@ What the guide suggests or reads into the study is shown one way on every page, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html import escape
 from typing import Any
+
+from .leaves import leaves
 
 MARKER = "[guide]"
 EXAMPLE = "- [guide] Des rôles qui évoluent sont normaux ; la difficulté vient de ce qu'ils restent implicites."
@@ -60,16 +61,4 @@ def speaks(entity: Any) -> bool:
         return True
     if any(section.get("controverses") for section in entity.data.get("sections", [])):
         return True  # an agreement's sections say which controversies they answer: the guide's reading
-    return any(name == "pistes" or MARKER in text for name, text in _texts(entity.data))
-
-
-def _texts(value: Any, name: str = "") -> Iterator[tuple[str, str]]:
-    """Every text of an entry, with the name of the field that holds it (a chapter's steps have ``pistes``)."""
-    if isinstance(value, str):
-        yield name, value
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _texts(inner, key)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from _texts(inner, name)
+    return any(isinstance(v, str) and (name == "pistes" or MARKER in v) for name, v in leaves(entity.data))

@@ -24,18 +24,23 @@ STYLESHEET = "entente.css"
 PAGE = "page.css.j2"  # the printed page: paper, margins, header and footer, for the PDF and the guide's page
 
 
+def html_environment(folder: Path) -> jinja2.Environment:
+    """The Jinja2 environment of a printable page's templates (an agreement's, a brief's): HTML, autoescaped."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 class Printer:
     """Renders documents to HTML, and through the cache to PDF and DOCX."""
 
     def __init__(self, templates: Path, cache: Path | None):
         folder = templates / "ententes"
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(folder),
-            undefined=jinja2.StrictUndefined,
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = html_environment(folder)
         self.css = (folder / STYLESHEET).read_text(encoding="utf-8")
         self.cache = FileCache(cache)
         self.rendered = 0  # files made this run, not read from the cache
