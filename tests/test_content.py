@@ -207,7 +207,7 @@ def test_glossary_abbreviations_have_tooltips_wherever_they_appear(trees, site: 
 @pytest.mark.parametrize("lang", LANGS)
 def test_controversies_against_solutions_table(trees, site: Path, lang: str) -> None:
     html = page(site, lang, "controverses/")
-    table = re.search(r"<table>.*?</table>", html, re.DOTALL).group(0)
+    table = re.search(r"<table[^>]*>.*?</table>", html, re.DOTALL).group(0)
     for ident in trees[lang].entries["solutions"]:
         assert f'href="../solutions/{ident}/"' in table
     for ident in trees[lang].entries["controverses"]:
@@ -238,8 +238,8 @@ def test_every_agreement_page_has_every_clause_blank_and_signature(trees, site: 
         clauses = sum(len(s["clauses"]) for s in data["sections"])
         assert len(re.findall(r'<strong><span class="guide-num">\d+</span>\.\d+</strong>', html)) == clauses
         assert html.count('class="guide-signature-party"') == len(data["parties"])
-        if lang == "fr":  # the label shown in an empty blank is typeset like the rest of the page
-            labels = re.findall(r'data-libelle="([^"]*)"', html)
+        if lang == "fr":  # the label printed under an empty blank is typeset like the rest of the page
+            labels = re.findall(r'<span class="guide-blank-label">([^<]*)', html)
             assert labels and not [label for label in labels if "'" in label or "&#x27;" in label]
         assert any(s.get("optionnelle") for s in data["sections"])
 
@@ -290,7 +290,10 @@ CORRECTED = {
         ),
         "controverses/roles-structures/": (["ce ne sont pas partout les mêmes"], ["observées dans tous les milieux"]),
         "roles/partenaires-institutionnels/": (["que les résultats de l'étude désignent par le CIUSSS"], ["CISSS)"]),
-        "roles/intervention-de-milieu/": (["communautaires, et non les seuls intervenants de milieu"], []),
+        "roles/intervention-de-milieu/": (
+            ["l'ensemble des intervenantes et intervenants communautaires, au-delà de l'intervention de milieu"],
+            [],
+        ),
         "chapitres/discussion/": (
             ["« semblent avoir permis la résolution des controverses avantageusement » (Parent et Reiser, 2021)"],
             ["surmontées"],
@@ -320,7 +323,7 @@ CORRECTED = {
             ["which the study's findings refer to as the CIUSSS"],
             ["CISSS elsewhere"],
         ),
-        "roles/intervention-de-milieu/": (["community workers more broadly, not on-site workers alone"], []),
+        "roles/intervention-de-milieu/": (["community workers more broadly, not on-site community workers alone"], []),
         "chapitres/discussion/": (['"seem to have" helped resolve'], ["Controversies overcome"]),
         "chapitres/retombees/": (["In one setting, a better image of the public network"], []),
         "": (["the data behind it", "André-Anne Parent (Université de Montréal)"], []),
