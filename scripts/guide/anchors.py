@@ -8,13 +8,11 @@ stylesheet makes the link an inline box, which a word joiner holds to its neighb
 
 from __future__ import annotations
 
-import functools
 import html
 import re
-from pathlib import Path
 from typing import Any
 
-from .labels import STRINGS_FILE, load_strings
+from .labels import label_per_language
 from .urls import page_language
 
 KEY = "ancres.titre"
@@ -27,18 +25,7 @@ def localize(page_html: str, settings: Any, url: str) -> str:
     extension's title stays where libelles.yaml has none), and held to the heading's last word."""
     if 'class="headerlink"' not in page_html:
         return page_html
-    title = _titles(settings.templates, tuple(settings.languages)).get(page_language(url, settings.languages))
+    titles = label_per_language(settings.templates, settings.languages, KEY)
+    title = titles.get(page_language(url, settings.languages))
     shown = None if title is None else html.escape(title)
     return _LINK.sub(lambda found: f"{found[1]}{shown or found[2]}{found[3]}{WORD_JOINER}", page_html)
-
-
-def _titles(templates: Path, languages: tuple[str, ...]) -> dict[str, str]:
-    """Each language's title, read again only when libelles.yaml changed (``mkdocs serve`` while editing it)."""
-    found = (templates / STRINGS_FILE).stat()
-    return _read(templates, languages, found.st_mtime_ns, found.st_size)
-
-
-@functools.lru_cache(maxsize=4)
-def _read(templates: Path, languages: tuple[str, ...], mtime: int, size: int) -> dict[str, str]:
-    strings = load_strings(templates, list(languages))
-    return {lang: found[KEY] for lang, found in strings.items() if KEY in found}

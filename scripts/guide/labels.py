@@ -7,6 +7,7 @@ a content error with its line, like any other, found by ``make check`` before a 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from .errors import ContentError, ErrorList, InvalidContentError
@@ -47,6 +48,21 @@ def load_strings(templates: Path, languages: list[str]) -> dict[str, dict[str, s
     if errors:
         raise InvalidContentError(errors.sorted())
     return strings
+
+
+def label_per_language(templates: Path, languages: list[str], key: str) -> dict[str, str]:
+    """One interface string in each language that has it, for the hook's per-page work: read again only when
+    libelles.yaml changed (``mkdocs serve`` while it is edited), not once per page."""
+    found = (templates / STRINGS_FILE).stat()
+    strings = _strings_of_version(templates, tuple(languages), found.st_mtime_ns, found.st_size)
+    return {lang: their[key] for lang, their in strings.items() if key in their}
+
+
+@functools.lru_cache(maxsize=4)
+def _strings_of_version(
+    templates: Path, languages: tuple[str, ...], mtime: int, size: int
+) -> dict[str, dict[str, str]]:
+    return load_strings(templates, list(languages))
 
 
 def missing(templates: Path, lang: str, used: dict[str, str]) -> list[ContentError]:

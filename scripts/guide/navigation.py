@@ -13,14 +13,12 @@ of the sidebar keeps the place MkDocs gives it: its section, and its neighbours 
 
 from __future__ import annotations
 
-import functools
 import html
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-from .labels import STRINGS_FILE, load_strings
+from .labels import label_per_language
 from .model import relative_path
 from .text import plain
 from .urls import page_language
@@ -74,17 +72,5 @@ def trail_label(settings: Any, url: str) -> str | None:
     """The breadcrumbs' name (their landmark's) in the language of the page at ``url``, typeset for it; None where
     libelles.yaml has none (Material's own name stays)."""
     lang = page_language(url, settings.languages)
-    label = _labels(settings.templates, tuple(settings.languages)).get(lang)
+    label = label_per_language(settings.templates, settings.languages, LABEL).get(lang)
     return None if label is None else html.escape(settings.language(lang).typeset(plain(label)))
-
-
-def _labels(templates: Path, languages: tuple[str, ...]) -> dict[str, str]:
-    """Each language's name, read again only when libelles.yaml changed (``mkdocs serve`` while editing it)."""
-    found = (templates / STRINGS_FILE).stat()
-    return _read(templates, languages, found.st_mtime_ns, found.st_size)
-
-
-@functools.lru_cache(maxsize=4)
-def _read(templates: Path, languages: tuple[str, ...], mtime: int, size: int) -> dict[str, str]:
-    strings = load_strings(templates, list(languages))
-    return {lang: found[LABEL] for lang, found in strings.items() if LABEL in found}
