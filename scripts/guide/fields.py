@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -617,6 +617,21 @@ class Record(Field):
             n: f.json_schema() if f.required else _nullable(f.json_schema()) for n, f in self.fields.items()
         }
         return schema
+
+
+def texts_of(spec: Field, value: Any, where: tuple = ()) -> Iterator[tuple[tuple, Text, str]]:
+    """Every text of a value, walking its schema: (its place below ``where``, its field, the text), in the order
+    of the fields. What is a text to translate, to check or to measure, each caller tells from the field."""
+    if isinstance(spec, Text):
+        if isinstance(value, str):
+            yield where, spec, value
+    elif isinstance(spec, Record) and isinstance(value, dict):
+        for name, inner in spec.fields.items():
+            if name in value:
+                yield from texts_of(inner, value[name], (*where, name))
+    elif isinstance(spec, ListOf) and isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from texts_of(spec.item, item, (*where, i))
 
 
 def _nullable(schema: dict) -> dict:

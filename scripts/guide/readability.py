@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
-from .fields import Field, Link, ListOf, Record, Stamp, Text
+from .fields import Field, Link, Stamp, Text, texts_of
 from .schema import KINDS
 
 if TYPE_CHECKING:
@@ -60,18 +60,11 @@ def entry_texts(entry: Entry) -> list[str]:
 def _texts(spec: Field, value: Any, measured: bool) -> list[str]:
     """The measured texts of a value: every text under a measured field, and under an ``ACTING`` field anywhere
     below."""
-    if isinstance(value, str):
-        return [value] if measured and _is_text(spec) else []
-    if isinstance(spec, Record) and isinstance(value, dict):
-        return [
-            text
-            for name, inner in spec.fields.items()
-            if name in value
-            for text in _texts(inner, value[name], measured or name in ACTING)
-        ]
-    if isinstance(spec, ListOf) and isinstance(value, list):
-        return [text for item in value for text in _texts(spec.item, item, measured)]
-    return []
+    return [
+        text
+        for where, field, text in texts_of(spec, value)
+        if _is_text(field) and (measured or any(name in ACTING for name in where))
+    ]
 
 
 def _is_text(spec: Field) -> bool:

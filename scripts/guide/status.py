@@ -22,7 +22,7 @@ from typing import Any
 from . import readability as reading
 from . import terminology as terms
 from .errors import ErrorList, InvalidContentError
-from .fields import Field, ListOf, Record, Text
+from .fields import Field, texts_of
 from .labels import load_strings
 from .loader import format_path
 from .schema import KINDS, STAMP
@@ -48,15 +48,7 @@ class Finding:
 
 def _texts(spec: Field, value: Any) -> list[str]:
     """The texts of a value that are translated, in order (names, ids and stamps left out)."""
-    if value is None:
-        return []
-    if isinstance(spec, Text):
-        return [value] if spec.translate and isinstance(value, str) else []
-    if isinstance(spec, Record) and isinstance(value, dict):
-        return [t for name, f in spec.fields.items() if name != STAMP for t in _texts(f, value.get(name))]
-    if isinstance(spec, ListOf) and isinstance(value, list):
-        return [t for item in value for t in _texts(spec.item, item)]
-    return []
+    return [text for _, field, text in texts_of(spec, value) if field.translate]
 
 
 def text_hash(entry: Entry) -> str:

@@ -26,11 +26,10 @@ from .fields import (
     WORDING_FLAGS,
     Field,
     Link,
-    ListOf,
-    Record,
     Stamp,
     Text,
     motif_problem,
+    texts_of,
     whole_words,
     wording_char,
     wording_key,
@@ -254,21 +253,10 @@ def content_texts(tree: Tree) -> list[Piece]:
         if kind is None or key == TERMBASE:
             continue
         for entry in entries.values():
-            _collect(kind.record, entry.data, entry.record_where, entry.doc, found, skip=kind.verbatim)
+            for where, spec, text in texts_of(kind.record, entry.data):
+                if where[0] not in kind.verbatim and _is_text(spec):
+                    found.append(Piece(text, entry.doc, (*entry.record_where, *where)))
     return found
-
-
-def _collect(spec: Field, value: Any, where: tuple, doc: Document, found: list[Piece], skip: tuple = ()) -> None:
-    if isinstance(value, str):
-        if _is_text(spec):
-            found.append(Piece(value, doc, where))
-    elif isinstance(spec, Record) and isinstance(value, dict):
-        for name, inner in spec.fields.items():
-            if name in value and name not in skip and (_is_text(inner) or isinstance(inner, (Record, ListOf))):
-                _collect(inner, value[name], (*where, name), doc, found)
-    elif isinstance(spec, ListOf) and isinstance(value, list):
-        for i, item in enumerate(value):
-            _collect(spec.item, item, (*where, i), doc, found)
 
 
 def _is_text(spec: Field) -> bool:
