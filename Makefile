@@ -21,9 +21,10 @@ $(STAMP): requirements.in constraints.txt scripts/system-packages.sh
 site: $(STAMP)
 	$(RUN) $(if $(SITE_URL),GUIDE_SITE_URL="$(SITE_URL)") $(BIN)/python -m guide site
 
-## serve: preview with live reload on http://127.0.0.1:8000/ (YAML and templates are watched)
+## serve: preview with live reload on http://127.0.0.1:8000/ (YAML and templates are watched); an edit rebuilds
+##        only the pages it changes (README, Previewing: what stays stale until a full build)
 serve: $(STAMP)
-	$(RUN) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(RUN) $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## test: run every test (the browser tests use Debian's Chromium and axe-core from npm, installed if missing)
 test: lint $(BROWSER) $(AXE)

@@ -251,7 +251,7 @@ def test_a_link_to_a_file_is_read(tmp_path: Path) -> None:
 def test_the_build_fingerprint_stats_every_input_without_opening_it(tmp_path: Path) -> None:
     """`mkdocs serve` stats every input before each build: a pipe, a folder or a broken link named *.yaml
     neither blocks nor crashes it (the generation then reports them)."""
-    from guide import hooks
+    from guide import pipeline
     from guide.settings import Settings
 
     content = tmp_path / "fr"
@@ -262,7 +262,7 @@ def test_the_build_fingerprint_stats_every_input_without_opening_it(tmp_path: Pa
     (content / "zero.yaml").symlink_to("/dev/zero")
     settings = Settings(tmp_path, {"fr": content}, tmp_path / "gabarits", tmp_path / "docs")
     found: list = []
-    reader = threading.Thread(target=lambda: found.append(hooks._fingerprint(settings)), daemon=True)
+    reader = threading.Thread(target=lambda: found.append(pipeline.fingerprint(settings)), daemon=True)
     reader.start()
     reader.join(timeout=20)
     assert not reader.is_alive(), "the fingerprint blocked"

@@ -1,7 +1,9 @@
-"""`mkdocs serve` rebuilds the affected page when a YAML file or a template changes."""
+"""`make serve` (`mkdocs serve --dirty`) rebuilds the affected page when a YAML file or a template changes: one
+fast build per edit, that shows the page being edited as a full build does."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import fetch, free_port
+from bench import fetch, free_port, wait_idle
 from guide import preview
 from guide.settings import Settings
 from sites import ROOT, languages, make_project
@@ -40,6 +42,7 @@ def server(tmp_path: Path):
             "-m",
             "mkdocs",
             "serve",
+            "--dirty",  # as make serve does: fast builds
             "--config-file",
             str(config),
             "--dev-addr",
@@ -67,6 +70,44 @@ def test_yaml_edit_is_served(server: tuple[Path, str]) -> None:
     )
     assert wait_for(f"{base}/roles/intervenante/", "Intervenante de quartier")
     assert "Intervenante de quartier" in fetch(f"{base}/roles/", timeout=2)
+
+
+def shown_titles(page: str) -> list[str]:
+    """The titles a page shows of other pages: its sidebar's, its breadcrumbs', its previous and next pages'."""
+    return [" ".join(t.split()) for t in re.findall(r'class="md-ellipsis">\s*([^<]*?)\s*<', page)]
+
+
+def index_of(base: str) -> dict[str, str]:
+    """The French search index: each entry's address and title (each address once)."""
+    docs = json.loads(fetch(f"{base}/search/search_index.json"))["docs"]
+    found = {doc["location"]: doc["title"] for doc in docs}
+    assert len(found) == len(docs), "an address indexed twice"
+    return found
+
+
+def test_an_edit_is_one_fast_build_that_shows_the_page_right(server: tuple[Path, str]) -> None:
+    project, base = server
+    log = project.parent / "serve.log"
+    url = f"{base}/roles/intervenante/"
+    assert wait_for(url, "Intervenante de milieu")
+    wait_idle(log)
+    before, index = fetch(url), index_of(base)
+    path = project / "fr" / "guide.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Intervenante de milieu", "Intervenante de quartier"), encoding="utf-8"
+    )
+    assert wait_for(url, "Intervenante de quartier")
+    wait_idle(log)
+    text = log.read_text(encoding="utf-8")
+    assert text.count("Detected file changes") == 1  # the generator's own writes start no second build
+    assert "A 'dirty' build" not in text and "Aborted" not in text
+    # the other pages' titles, as the full build showed them (the page's own title aside: it changed)
+    expected = [t.replace("Intervenante de milieu", "Intervenante de quartier") for t in shown_titles(before)]
+    assert shown_titles(fetch(url)) == expected
+    assert len(expected) > 5 and all(expected)
+    after = index_of(base)
+    assert after.keys() == index.keys()  # every page still found by search, not only the one rebuilt
+    assert "Intervenante de quartier" in after["roles/intervenante/"]
 
 
 def wait_without(url: str, text: str, seconds: float = 30) -> bool:

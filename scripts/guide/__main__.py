@@ -14,10 +14,11 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import interrupt, jsonschema, mkdocs_child, offline, pipeline, scratch
+from . import handover, interrupt, jsonschema, mkdocs_child, offline, pipeline, scratch
 from . import status as translations
 from .agreements import atomic_write, prefill
 from .errors import InvalidContentError
+from .render import TemplateError
 from .settings import Settings, SettingsError
 
 
@@ -43,21 +44,53 @@ def check(config_file: Path) -> int:
 
 
 def site(config_file: Path, site_dir: Path) -> int:
-    """Build into a temporary folder next to ``site_dir``, with the offline copy's zip; replace ``site_dir``
-    only on success. Stopped (Ctrl-C, SIGTERM), it stops its children and removes what it wrote."""
+    """Validate and generate the pages, then build the site and its offline copy side by side into a temporary
+    folder next to ``site_dir``, with the offline copy's zip; replace ``site_dir`` only on success. Stopped (Ctrl-C,
+    SIGTERM), it stops its children and removes what it wrote."""
     site_dir = site_dir.resolve()
     try:
         with interrupt.raised() as guard:
-            if check(config_file):
+            generation = _generate(config_file)
+            if generation is None:
                 print(f"{site_dir} was left as it was.", file=sys.stderr)
                 return 1
-            return _build_site(config_file, site_dir, guard)
+            return _build_site(config_file, site_dir, guard, generation)
     except interrupt.Interrupted as exc:
         print(f"The build was stopped ({exc}): {site_dir} was left as it was.", file=sys.stderr)
         return exc.exit_code
 
 
-def _build_site(config_file: Path, site_dir: Path, guard: interrupt.Guard) -> int:
+def _generate(config_file: Path) -> tuple[Settings, pipeline.Generation] | None:
+    """The pages generated once for both builds, as ``make check`` would pass them; None, once every error is
+    told: on an error, ``make check``'s pass finds them all (content, termbase, labels, templates, citation)."""
+    try:
+        settings = _settings(config_file)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return None
+    try:
+        generation = pipeline.generate(settings, report=True)
+    except (InvalidContentError, TemplateError) as stopped:
+        print(_every_error(settings) or stopped, file=sys.stderr)
+        return None
+    for line in generation.readability:  # a notice, never a failure
+        print(line)
+    print("content OK")
+    return settings, generation
+
+
+def _every_error(settings: Settings) -> InvalidContentError | None:
+    """Every error of every kind, as ``make check`` tells them: the generation stops at the first kind."""
+    try:
+        pipeline.check(settings)
+    except InvalidContentError as exc:
+        return exc
+    return None
+
+
+def _build_site(
+    config_file: Path, site_dir: Path, guard: interrupt.Guard, generation: tuple[Settings, pipeline.Generation]
+) -> int:
     with ExitStack() as stack:
         try:
             site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -70,10 +103,16 @@ def _build_site(config_file: Path, site_dir: Path, guard: interrupt.Guard) -> in
                 file=sys.stderr,
             )
             return 1
-        new = work / "site"
-        args = ["build", "--strict", "--config-file", str(config_file), "--site-dir", str(new)]
-        # the offline copy (a second build, zipped into the site) only once the site itself is built
-        if mkdocs_child.run(args)[0] != 0 or not offline.build(config_file, new, work):
+        new, copy = work / "site", work / "hors-ligne" / offline.NAME
+        handed = handover.write(work / "generation.json", *generation)
+        online = mkdocs_child.Command(["build", "--strict", "--config-file", str(config_file), "--site-dir", str(new)])
+        with offline.build_args(config_file, copy) as args:  # the offline copy: a second build, side by side
+            (code, _), (offline_code, output) = mkdocs_child.run_all(
+                [online, mkdocs_child.Command(args, quiet=True)], env=handed
+            )
+        if code == 0 and offline_code != 0:  # the same failure in both is told once, by the site's build
+            offline.failed(output)
+        if code != 0 or offline_code != 0 or not offline.package(copy, new):
             print(f"The build failed: {site_dir} was left as it was.", file=sys.stderr)
             return 1
         guard.hold()  # from here, stopping would be worse than finishing: the swap takes a moment

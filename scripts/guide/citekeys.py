@@ -8,6 +8,7 @@ to the References page, with the reference's ``auteur_date`` and the language's 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -92,6 +93,7 @@ def render(markdown: str, labels: Mapping[str, tuple[str, str]], separator: str)
     return CITATION.sub(one, markdown)
 
 
+@functools.lru_cache(maxsize=8192)  # a sort key, asked for again for each entity listing the reference
 def apa_order(citation: str) -> tuple[str, str, str]:
     """Where a reference goes in an APA list: by its first author's family name (the words before the first
     comma or period of the reference, as APA writes it), then its year, then the whole reference."""

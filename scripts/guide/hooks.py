@@ -17,8 +17,23 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import clean_directory
 
-from . import anchors, csp, navigation, origins, pipeline, preview, publishing, sanitize, search, text, urls
+from . import (
+    anchors,
+    csp,
+    handover,
+    incremental,
+    navigation,
+    origins,
+    pipeline,
+    preview,
+    publishing,
+    sanitize,
+    search,
+    text,
+    urls,
+)
 from .agreements import site_files
 from .citation import load_citation
 from .errors import InvalidContentError, shown
@@ -50,27 +65,17 @@ def _settings(config: Any) -> Settings:
     return settings
 
 
-def _fingerprint(settings: Settings) -> tuple:
-    return tuple(_stamp(p) for p in pipeline.input_files(settings))
-
-
-def _stamp(path: Path) -> tuple:
-    """A file's date and size, read without opening it (a pipe named *.yaml never blocks); a broken link or a
-    file that vanished has none: the generation then runs and says what is wrong with it."""
-    try:
-        found = path.stat()
-    except OSError:
-        return (str(path), None, None)
-    return (str(path), found.st_mtime_ns, found.st_size)
-
-
 def on_pre_build(config: Any) -> None:
     settings = _settings(config)
-    fingerprint = (settings, _fingerprint(settings))
+    if _state.get("dirty"):
+        _rebuild_all_if_the_theme_changed(config, settings)
+    fingerprint = (settings, pipeline.fingerprint(settings))
     if fingerprint == _state["fingerprint"]:
         return
     try:
-        result = pipeline.generate(settings)
+        # `make site` has generated the pages for its builds (handover.py); alone, a build generates them
+        taken = handover.taken(settings)
+        result = taken or pipeline.generate(settings, memory=_state.get("memory"))
     except InvalidContentError as exc:
         for line in shown(exc.errors):  # the first hundred, then how many more
             log.error(line)
@@ -89,9 +94,21 @@ def on_pre_build(config: Any) -> None:
     for line in result.stale:  # a warning: `mkdocs build --strict` (and so `make site`) stops on it
         log.warning(f"{line} (see make status)")
     log.info(
-        f"guide: {sum(map(len, result.pages.values()))} pages generated, "
+        f"guide: {sum(map(len, result.pages.values()))} pages generated{' by make site' if taken else ''}, "
         f"{result.written} written, {result.removed} removed, {result.rendered} agreement files rendered"
     )
+
+
+def _rebuild_all_if_the_theme_changed(config: Any, settings: Settings) -> None:
+    """A fast build (``make serve``: MkDocs' dirty builds) builds only the pages whose Markdown changed. What every
+    page shows beside its Markdown (the theme, the interface strings, the agreements' templates, mkdocs.yml) has
+    changed since the last build: the whole site is built again, from an empty folder."""
+    pages = settings.templates / "pages"  # the generator's: it writes again every page they change
+    shown = [p for p in settings.templates.rglob("*") if p.is_file() and pages not in p.parents]
+    stamp = [pipeline.stamp(path) for path in sorted([*shown, Path(config.config_file_path or "mkdocs.yml")])]
+    if _state.get("theme") not in (None, stamp):
+        clean_directory(config.site_dir)
+    _state["theme"] = stamp
 
 
 def on_config(config: Any) -> Any:
@@ -123,8 +140,12 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Every page read, front matter included: an entity's page gets the place its front matter names, its kind's
-    index page and its neighbours (navigation.py), before any page is rendered."""
+    index page and its neighbours (navigation.py), before any page is rendered. In a fast build (make serve), the
+    pages it did not read first get back what the last build read of them (preview.keep_unread)."""
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    if _state.get("dirty"):
+        preview.keep_unread(pages, _state.setdefault("unread", {}))
+        env.bytecode_cache = _state.setdefault("compiled", preview.CompiledTemplates())
     navigation.attach(pages, _state.get("in_nav", frozenset()))
     return env
 
@@ -137,7 +158,14 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` keeps what each generation read and rendered, so that an edit renders only what it changes
+    (incremental.py)."""
     _state["command"] = command
+    _state["dirty"] = dirty
+    if command == "serve":
+        _state["memory"] = incremental.Memory()
+    if dirty:
+        preview.fast_builds()
 
 
 @event_priority(-200)  # once every other change to the page is made: the policy holds its scripts' hashes
@@ -257,7 +285,9 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 def on_post_build(config: Any) -> None:
     settings = _settings(config)
     site_dir = Path(config.site_dir)
-    search.split_index(site_dir, settings.languages)
+    # a fast build (make serve) indexes only the pages it built: the others keep their entries of the last build
+    kept = _state.get("search") if _state.get("dirty") else None
+    _state["search"] = search.split_index(site_dir, settings.languages, kept)
     _write_not_found_pages(site_dir, settings.languages, urlsplit(config.site_url or "/").path or "/")
     publishing.write(site_dir, config.site_url, _state["published"], settings.languages)
 

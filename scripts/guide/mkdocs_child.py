@@ -13,9 +13,12 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
+from typing import TextIO
 
 from . import scratch
 
@@ -24,41 +27,71 @@ _SCRIPTS = Path(__file__).resolve().parent.parent  # where the guide package is,
 
 
 def run(args: list[str], *, quiet: bool = False) -> tuple[int, str]:
-    """Run ``mkdocs ARGS``; its output goes to stderr as it comes or, ``quiet``, is returned. The child runs in a
-    session of its own (Ctrl-C in the terminal reaches this process only): if this process is interrupted, it
-    stops the child and every process the child started, then goes on with the exception."""
+    """Run ``mkdocs ARGS``; its output goes to stderr as it comes or, ``quiet``, is returned."""
+    return run_all([Command(args, quiet)])[0]
+
+
+@dataclass
+class Command:
+    args: list[str]  # mkdocs' arguments: ["build", "--strict", …]
+    quiet: bool = False  # its output returned, instead of written to stderr as it comes
+
+
+def run_all(commands: list[Command], env: dict[str, str] | None = None) -> list[tuple[int, str]]:
+    """Run each command side by side, each one a child ``mkdocs`` with ``env`` added to this process's
+    environment: each one's exit code and, if quiet, its output. Each child runs in a session of its own (Ctrl-C
+    in the terminal reaches this process only): if this process is interrupted, it stops every child and every
+    process they started, then goes on with the exception."""
     path = os.pathsep.join(filter(None, [str(_SCRIPTS), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
-    decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    output: list[str] = []
-    # MkDocs colours its log when it writes to a terminal: this process's, here, through a pipe
-    colour = not quiet and sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-    with subprocess.Popen(
-        [sys.executable, "-m", "guide.mkdocs_child", *(["--color"] if colour else []), *args],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        pass_fds=scratch.held_descriptors(),  # what it writes stays held while it runs, even if this process dies
-    ) as child:
-        try:
-            assert child.stdout is not None
-            while True:
-                chunk = os.read(child.stdout.fileno(), 65536)
-                text = decoder.decode(chunk, final=not chunk)
-                if quiet:
-                    output.append(text)
-                else:
-                    sys.stderr.write(text)
-                    sys.stderr.flush()
-                if not chunk:
-                    break
+    environment = {**os.environ, **(env or {}), "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
+    children: list[subprocess.Popen] = []
+    outputs: list[list[str]] = [[] for _ in commands]
+    readers = []
+    try:
+        for command, output in zip(commands, outputs, strict=True):
+            # MkDocs colours its log when it writes to a terminal: this process's, here, through a pipe
+            colour = not command.quiet and sys.stderr.isatty()
+            colour = colour and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+            child = subprocess.Popen(
+                [sys.executable, "-m", "guide.mkdocs_child", *(["--color"] if colour else []), *command.args],
+                env=environment,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                pass_fds=scratch.held_descriptors(),  # what it writes stays held while it runs, even if this dies
+            )
+            children.append(child)
+            reader = threading.Thread(target=_read, args=(child, None if command.quiet else sys.stderr, output))
+            reader.daemon = True  # never keeps this process alive: the child's end ends it
+            reader.start()
+            readers.append(reader)
+        for child in children:
             child.wait()
-        except BaseException:
+        for reader in readers:
+            reader.join()
+    except BaseException:
+        for child in children:
             _stop(child)
-            raise
-    return child.returncode, "".join(output)
+        raise
+    return [(child.returncode, "".join(output)) for child, output in zip(children, outputs, strict=True)]
+
+
+def _read(child: subprocess.Popen, stream: TextIO | None, output: list[str]) -> None:
+    """The child's output until it ends: written to ``stream`` as it comes, else kept in ``output``."""
+    assert child.stdout is not None
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    with child.stdout:
+        while True:
+            chunk = os.read(child.stdout.fileno(), 65536)
+            text = decoder.decode(chunk, final=not chunk)
+            if stream is None:
+                output.append(text)
+            else:
+                stream.write(text)
+                stream.flush()
+            if not chunk:
+                break
 
 
 def _stop(child: subprocess.Popen) -> None:

@@ -8,12 +8,14 @@ nested ones included (an agreement's ``sections[].controverses``), is the entity
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import citekeys, links
 from .fields import Date, Field, Link, ListOf, Parts, Record, Ref, Refs, Text, iso_date
 from .leaves import leaves
+from .memo import remembered
 from .schema import KINDS, Kind, ref_fields
 from .text import plain, prepare
 from .validate import Tree
@@ -38,10 +40,13 @@ class Entity:
     anchor: str = ""
     relations: list[Relation] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)  # the references its texts cite ([@id]), in order
+    source: Any = field(default=None, repr=False)  # its validated YAML data, as the content gives it
 
     def __getitem__(self, name: str) -> Any:
         if name not in self.kind.record.fields:
             raise KeyError(name)
+        if _reading is not None:
+            _reading.add((self.kind.key, self.id))
         return self.data.get(name)
 
     def link_from(self, page: str) -> str:
@@ -91,6 +96,28 @@ class Excerpt:
         return self.whole.link_from(page)
 
 
+_reading: set[tuple[str, str]] | None = None  # while a page is rendered with reading(): the entities it read
+
+
+@contextmanager
+def reading() -> Iterator[set[tuple[str, str]]]:
+    """Note every entity whose fields are read while the block runs, as (kind, id) in the set it gives
+    (incremental.py: the pages an edit changes)."""
+    global _reading
+    previous, _reading = _reading, set()
+    try:
+        yield _reading
+    finally:
+        _reading = previous
+
+
+def note(read: Entity | tuple[str, str]) -> None:
+    """Count an entity (or another read, a kind's list: incremental.py) as read, if a page is being rendered with
+    reading()."""
+    if _reading is not None:
+        _reading.add((read.kind.key, read.id) if isinstance(read, Entity) else read)
+
+
 def relative_path(target: str, page: str) -> str:
     """``target`` seen from the folder of ``page``, both relative to the same folder ("roles/a.md", "outils/b.md"
     -> "../roles/a.md"). ``posixpath.relpath`` gives the same, at ten times the cost: it makes both absolute
@@ -131,7 +158,8 @@ def build_model(tree: Tree, source: Tree | None = None) -> Model:
             continue
         entities[key] = {}
         for ident, entry in entries.items():
-            data = _prepare(kind.record, entry.data)
+            prepared, cites = remembered(_prepared, kind.record, entry.data)
+            data = dict(prepared)  # its own: linking sets its references' fields (nested values are new)
             if key == "glossaire":
                 data["terme"] = _glossary_term(ident, data["terme"], tree, source)
             if not kind.many:
@@ -140,12 +168,17 @@ def build_model(tree: Tree, source: Tree | None = None) -> Model:
                 path, anchor = f"{key}/{ident}.md", ""
             else:
                 path, anchor = f"{key}/index.md", ident
-            entities[key][ident] = Entity(kind, ident, data, path, anchor, cites=citekeys.keys_in(entry.data))
+            entities[key][ident] = Entity(kind, ident, data, path, anchor, cites=list(cites), source=entry.data)
     _link(entities)
     kinds = {key: list(found.values()) for key, found in entities.items()}
     if "references" in kinds:
         kinds["references"] = _used_references(kinds)
     return Model(tree.lang, kinds)
+
+
+def _prepared(record: Record, data: Any) -> tuple[dict[str, Any], list[str]]:
+    """An entry's fields prepared for the pages, and the references its texts cite."""
+    return _prepare(record, data), citekeys.keys_in(data)
 
 
 def _glossary_term(ident: str, given: str | None, tree: Tree, source: Tree | None) -> str | None:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import brief, readability, status, terminology, text
+from . import brief, memo, readability, status, terminology, text
 from .agreements.printing import Printer
 from .agreements.site_files import Download, build_site_files, downloads, site_files
 from .citation import Citation, load_citation
 from .errors import ContentError, ErrorList, InvalidContentError
+from .incremental import Memory
 from .labels import load_strings
 from .model import Entity, Model, build_model
 from .render import Renderer, TemplateError
@@ -33,7 +34,7 @@ class Generation:
     rendered: int  # agreement files (PDF, DOCX) and briefs' PDFs rendered, not found in the cache
     stale: list[str]  # translations behind their source (or the reverse), one line each
     abbreviations: dict[str, dict[str, str]]  # language -> abbreviation -> full term, for hand-written pages
-    readability: list[str]  # the readability report: a notice, never an error (readability.py)
+    readability: list[str]  # the readability report, if asked for: a notice, never an error (readability.py)
 
 
 def check(settings: Settings) -> list[str]:
@@ -110,8 +111,17 @@ def render_pages(renderer: Renderer, models: dict[str, Model]) -> dict[str, dict
     return pages
 
 
-def generate(settings: Settings) -> Generation:
-    trees = load_content(settings.content, settings.root)
+def generate(settings: Settings, report: bool = False, memory: Memory | None = None) -> Generation:
+    """Validate the content, render every page and write those that changed into the docs folder (nothing is
+    written on an error); ``report``: measure the readability too (make site prints it; a build does not).
+    ``memory``, the last generation's (mkdocs serve): read again only the files that changed, render again only
+    the pages they change (incremental.py)."""
+    with memo.kept(memory.memo if memory is not None else None):
+        return _generate(settings, report, memory)
+
+
+def _generate(settings: Settings, report: bool, memory: Memory | None) -> Generation:
+    trees = load_content(settings.content, settings.root, reads=memory.reads if memory is not None else None)
     strings = load_strings(settings.templates, settings.languages)
     variants = terminology.check(settings, trees)
     if variants:
@@ -135,13 +145,13 @@ def generate(settings: Settings) -> Generation:
         citation,
         _downloads(models, sizes, settings),
         brief.downloads(models, brief_sizes),
+        memory,
+        (settings, [stamp(path) for path in _shared_files(settings)]),
     )
     abbreviations = {lang: m.abbreviations() for lang, m in models.items()}
     # The pages are written as MkDocs reads them (abbreviations, typography): the hook leaves them as they are.
     rendered = {
-        lang: {
-            path: text.finish_page(page, settings.language(lang), abbreviations[lang]) for path, page in found.items()
-        }
+        lang: {path: _finished(page, lang, path, settings, abbreviations[lang], memory) for path, page in found.items()}
         for lang, found in render_pages(renderer, models).items()
     }
     # Everything is rendered before anything is written: a template error leaves docs/ as it was.
@@ -150,12 +160,48 @@ def generate(settings: Settings) -> Generation:
     for lang, found in rendered.items():
         shared = files if lang == settings.languages[0] else {}  # one set of agreement files, for every language
         own = briefs.get(lang, {})  # its briefs' PDFs, in its own language
-        w, r = write_pages({**found, **shared, **own}, settings.docs_dir / lang, owned=list(KINDS))
+        known = memory.written.setdefault(lang, {}) if memory is not None else None
+        w, r = write_pages({**found, **shared, **own}, settings.docs_dir / lang, list(KINDS), known)
         written, removed = written + w, removed + r
         pages[lang] = sorted(found)
     stale = [str(finding) for finding in status.stale(trees)]
-    report = readability.report(settings, trees, strings)
-    return Generation(pages, written, removed, printer.rendered, stale, abbreviations, report)
+    notices = readability.report(settings, trees, strings) if report else []
+    if memory is not None:
+        memory.commit()
+    return Generation(pages, written, removed, printer.rendered, stale, abbreviations, notices)
+
+
+def _finished(
+    page: str, lang: str, path: str, settings: Settings, abbreviations: dict[str, str], memory: Memory | None
+) -> str:
+    """``page`` with its abbreviations and its language's typography, as MkDocs reads it; the same page with the
+    same abbreviations as in the last generation, as it was finished then."""
+    if memory is None:
+        return text.finish_page(page, settings.language(lang), abbreviations)
+    return memory.finished(
+        lang, path, page, abbreviations, lambda: text.finish_page(page, settings.language(lang), abbreviations)
+    )
+
+
+def _shared_files(settings: Settings) -> list[Path]:
+    """What every page is made from, beside the content: the templates and the citation."""
+    found = [p for p in settings.templates.rglob("*") if p.is_file()]
+    return sorted(found + ([settings.citation] if settings.citation else []))
+
+
+def fingerprint(settings: Settings) -> list[tuple]:
+    """Each input file's path, date and size, read without opening it (a pipe named *.yaml never blocks): the
+    same fingerprint, the same generation. A broken link or a file that vanished has neither: the generation then
+    runs, and says what is wrong with it."""
+    return [stamp(path) for path in input_files(settings)]
+
+
+def stamp(path: Path) -> tuple:
+    try:
+        found = path.stat()
+    except OSError:
+        return (str(path), None, None)
+    return (str(path), found.st_mtime_ns, found.st_size)
 
 
 def input_files(settings: Settings) -> list[Path]:

@@ -10,15 +10,22 @@ top of every HTML page it serves. The next good rebuild removes it. Other failur
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
+
+import jinja2
+import jinja2.bccache
 
 from . import pipeline, text
 from .errors import InvalidContentError, shown
 from .labels import load_strings
+from .schema import KINDS
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -41,6 +48,7 @@ class Preview:
         """Watch the content folders, keep the last good site served on a content error, and show the errors."""
         for folder in self.settings.content.values():
             server.watch(str(folder))
+        _watch_hand_written(server, self.settings)
         server.builder = self._builder(server.builder)
         server.set_app(self._app(server.get_app()))
         return server
@@ -104,3 +112,57 @@ class Preview:
         body = _BODY.search(page)
         at = body.end() if body else 0
         return page[:at] + banner + page[at:]
+
+
+def _watch_hand_written(server: Any, settings: Settings) -> None:
+    """MkDocs watches the whole docs folder, where the generator writes its pages: each edit would start a second
+    build once the first had written them. Watched instead: what people write there (each folder on its own, the
+    generator's folders ``docs/<lang>/<kind>/`` left out). A folder made under docs/ while serving is watched
+    from the next ``make serve``."""
+    docs = Path(os.path.abspath(settings.docs_dir))  # as MkDocs named it to the server
+    with contextlib.suppress(KeyError):  # not watched: nothing to take back
+        server.unwatch(str(docs))
+    generated = {docs / lang / key for lang in settings.languages for key in KINDS}
+    for parent, folders, _ in os.walk(docs):
+        folders[:] = [name for name in folders if Path(parent, name) not in generated]
+        server.watch(parent, recursive=False)
+
+
+def keep_unread(pages: Iterable[Any], kept: dict[str, tuple]) -> None:
+    """A fast build (``make serve``: MkDocs' dirty builds) reads only the pages whose file changed since it built
+    them. Each page it did not read gets back what the last build read of it (its Markdown, front matter and title,
+    its table of contents and anchors), so that the pages it builds show the others as they are: titles in the
+    sidebar, breadcrumbs, previous and next pages, anchors that exist. Each page it read is kept for the next."""
+    for page in pages:
+        source = page.file.abs_src_path
+        if page.markdown is not None:
+            kept[source] = (page.markdown, {**page.meta, "title": page.title}, page.toc, page.present_anchor_ids)
+        elif source in kept:
+            page.markdown, page.meta, page.toc, page.present_anchor_ids = kept[source]
+
+
+def fast_builds() -> None:
+    """MkDocs warns at each dirty build that its navigation may be inaccurate, a warning on which a strict build
+    stops: the guide's fast builds give the pages they build the others' titles and places (keep_unread), and
+    README says what they leave stale. Said once instead, as a notice."""
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+    log.info("guide: fast builds: an edit builds only the pages it changes (README, Previewing)")
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once for every fast build: MkDocs makes a new Jinja environment per build,
+    which would compile Material's templates again each time (Jinja checks each one's source before using it)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()

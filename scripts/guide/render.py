@@ -7,6 +7,7 @@ fatal at once: every one is collected and told as a content error, with its line
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import traceback
@@ -24,8 +25,9 @@ from .agreements.site_files import Download
 from .citation import Citation
 from .diagram import model_svg
 from .errors import InvalidContentError
+from .incremental import KINDS_READ, Memory, TrackingEnvironment
 from .languages import Language
-from .model import Entity, Model, relative_path
+from .model import Entity, Model, reading, relative_path
 from .schema import Kind
 from .text import plain
 
@@ -53,6 +55,8 @@ class Renderer:
         citation: Citation | None = None,
         downloads: dict[str, list[Download]] | None = None,
         language_downloads: dict[str, dict[str, list[Download]]] | None = None,
+        memory: Memory | None = None,
+        shared: Any = None,
     ):
         self.templates = templates
         self.strings = strings
@@ -60,7 +64,9 @@ class Renderer:
         self.citation = citation
         self.downloads = downloads or {}  # the agreements' files, by the path of the page that offers them
         self.language_downloads = language_downloads or {}  # one language's files (a brief), by language then page
-        self.env = jinja2.Environment(
+        # with a memory of the last generation (mkdocs serve), only the pages an edit changes are rendered again
+        self.memory, self.shared = memory, shared  # shared: what every page depends on (Memory.session)
+        self.env = (TrackingEnvironment if memory is not None else jinja2.Environment)(
             loader=jinja2.FileSystemLoader(templates / "pages"),
             undefined=jinja2.StrictUndefined,
             autoescape=False,  # Markdown out: the model's texts are already made inert (text.inert)
@@ -89,28 +95,49 @@ class Renderer:
             return found
 
         diagram = _diagram(model, lambda key: label(key, "the model's diagram"))
+        session = self.memory.session(model, (self.shared, diagram)) if self.memory is not None else None
+        if isinstance(self.env, TrackingEnvironment):
+            self.env.kinds = model.kinds
+
+        def make(path: str, names: tuple[str, ...], own: Entity | None, **context: Any) -> tuple[str, str]:
+            """The page at ``path`` (its Markdown, front matter aside) and an agreement's printed page: kept from
+            the last generation if nothing it reads changed since, else rendered."""
+            downloads = self._downloads(model.lang, path)
+            found = session.kept(path, downloads) if session is not None else None
+            if found is not None:
+                return found.page, found.printed
+            with reading() as reads:
+                page = self._page(path, model, names, label, downloads, diagram=diagram, **context)
+                agreement = own is not None and own.kind.key == AGREEMENTS and own.kind.many
+                printed = self._printed(own, model.lang, label) if agreement and own is not None else ""
+            if session is not None:
+                explicit = {(own.kind.key, own.id)} if own is not None else set()
+                if "groups" in context:  # an index page: its kind's list
+                    explicit.add((KINDS_READ, context["key"]))
+                session.keep(path, reads | explicit, downloads, page, printed)
+            return page, printed
+
         pages: dict[str, str] = {}
         for key, entities in model.kinds.items():
             if not entities:
                 continue
             first = entities[0]
             if not first.kind.many:
-                names = (key + ".md.j2",)
-                page = self._page(first.path, model, names, label, diagram=diagram, entity=first)
+                page, _ = make(first.path, (key + ".md.j2",), first, entity=first)
                 pages[first.path] = front_matter(_summary(first), _words(first)) + page
                 continue
             index = model.index_path(key)
             names = (key + "-index.md.j2", "index.md.j2")
-            groups = _groups(entities, first.kind)
-            page = self._page(index, model, names, label, diagram=diagram, key=key, groups=groups)
+            page, _ = make(index, names, None, key=key, groups=_groups(entities, first.kind))
             pages[index] = front_matter(label(f"kinds.{key}.intro", "the page's description")) + page
             if first.kind.pages:
                 names = (key + ".md.j2", "entite.md.j2")
                 for i, entity in enumerate(entities):
-                    page = self._page(entity.path, model, names, label, diagram=diagram, entity=entity)
+                    page, printed = make(entity.path, names, entity, entity=entity)
                     place = _place(entity, index, entities, i)
-                    printed = self._printed(entity, model.lang, label) if key == AGREEMENTS else ""
                     pages[entity.path] = front_matter(_summary(entity), _words(entity), place, printed) + page
+        if self.memory is not None and session is not None:
+            self.memory.rendered += session.rendered
         if missing:
             raise InvalidContentError(labels.missing(self.templates, model.lang, missing))
         return pages
@@ -152,7 +179,13 @@ class Renderer:
         return self.downloads.get(path, []) + self.language_downloads.get(lang, {}).get(path, [])
 
     def _page(
-        self, path: str, model: Model, names: tuple[str, ...], label: Callable[[str, str], str], **context: Any
+        self,
+        path: str,
+        model: Model,
+        names: tuple[str, ...],
+        label: Callable[[str, str], str],
+        downloads: list[Download],
+        **context: Any,
     ) -> str:
         template = self.env.select_template(list(names))
         language = self.languages[model.lang]
@@ -173,7 +206,7 @@ class Renderer:
                 link=link,
                 t=t,
                 citation=self.citation,
-                downloads=_download_groups(self._downloads(model.lang, path), path, language),
+                downloads=_download_groups(downloads, path, language),
                 speaks=voice.speaks,
                 voice_mark=voice.mark(marker),
                 voice_relations=voice.RELATIONS,
@@ -206,6 +239,11 @@ def _words(entity: Entity) -> list[str]:
 def front_matter(
     summary: str, words: list[str] | tuple[str, ...] = (), place: dict[str, str] | None = None, printed: str = ""
 ) -> str:
+    return _front_matter(summary, tuple(words), tuple((place or {}).items()), printed)
+
+
+@functools.lru_cache(maxsize=65536)  # mkdocs serve: an edit changes few pages' front matter
+def _front_matter(summary: str, words: tuple[str, ...], place: tuple[tuple[str, str], ...], printed: str) -> str:
     """The page's own meta description, as MkDocs front matter: the summary as plain text on one line, in a
     JSON string (a YAML double-quoted scalar), so that no quote, line break or ``---`` ends it early; the theme
     escapes it into the attribute. "" for no summary (the site's description is used).
@@ -226,7 +264,7 @@ def front_matter(
     if tags:
         lines.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
     if place:
-        lines.append(f"{navigation.KEY}: {json.dumps(place, ensure_ascii=False)}")
+        lines.append(f"{navigation.KEY}: {json.dumps(dict(place), ensure_ascii=False)}")
     if printed:
         lines.append(f"{PRINTED}: {json.dumps(printed, ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""

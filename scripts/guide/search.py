@@ -21,22 +21,35 @@ INDEX = Path("search") / "search_index.json"
 SCRIPT = INDEX.with_suffix(".js")  # what Material's offline plugin writes: the same index, as a script
 
 
-def split_index(site_dir: Path, languages: list[str]) -> None:
-    """Rewrite the root index with the default language only and write one per other language."""
+Entries = dict[str, dict[str, list[dict]]]  # language -> page's address -> its entries (the page's, its sections')
+
+
+def split_index(site_dir: Path, languages: list[str], kept: Entries | None = None) -> Entries:
+    """Rewrite the root index with the default language only and write one per other language; return their
+    entries. ``kept``, the entries of the last build: a fast build (make serve) indexes only the pages it built,
+    whose entries replace theirs there; the other pages keep theirs. (Material's search, in such a build, adds
+    the pages it built after its earlier entries, without removing them all: only the last entries of a page,
+    from its own entry on, are its current ones.)"""
     path = site_dir / INDEX
     if not path.is_file():
-        return
+        return {}
     index = json.loads(path.read_text(encoding="utf-8"))
     as_script = (site_dir / SCRIPT).is_file()
-    buckets: dict[str, list[dict]] = {lang: [] for lang in languages}
+    buckets: Entries = {lang: {} for lang in languages}
     for doc in index["docs"]:
         lang = page_language(doc["location"], languages)
         prefix = language_prefix(lang, languages)
         entry = {**doc, "location": doc["location"][len(prefix) :]}
+        page = entry["location"].split("#", 1)[0]
         if "#" in entry["location"]:
             entry.pop("tags", None)  # a section's: the page's own entry holds them
-        buckets[lang].append(entry)
-    for lang, docs in buckets.items():
+            buckets[lang].setdefault(page, []).append(entry)
+        else:  # a page's own entry, then its sections': a dirty build's index holds a page's earlier ones before
+            buckets[lang][page] = [entry]
+    if kept is not None:
+        buckets = {lang: {**kept.get(lang, {}), **pages} for lang, pages in buckets.items()}
+    for lang, pages in buckets.items():
+        docs = [entry for entries in pages.values() for entry in entries]
         folder = site_dir / language_prefix(lang, languages)
         config = {**index["config"], "lang": [lang]}
         data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
@@ -44,3 +57,4 @@ def split_index(site_dir: Path, languages: list[str]) -> None:
         (folder / INDEX).write_text(data, encoding="utf-8")
         if as_script:
             (folder / SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")  # as Material's plugin writes it
+    return buckets

@@ -25,6 +25,7 @@ from .errors import ErrorList, InvalidContentError
 from .fields import Field, texts_of
 from .labels import load_strings
 from .loader import format_path
+from .memo import remembered
 from .schema import KINDS, STAMP
 from .settings import Settings
 from .validate import Entry, Tree, load_tree
@@ -75,14 +76,14 @@ def findings(trees: dict[str, Tree]) -> list[Finding]:
                 found.append(Finding(theirs[ident].place, f"{key}/{ident}", f"missing in {source_lang}/"))
             for ident in sorted(set(mine) & set(theirs)):
                 if _texts(KINDS[key].record, mine[ident].data):  # a reference, say, has nothing to translate
-                    found += _compare(key, ident, mine[ident], source_lang, theirs[ident], lang)
+                    found += remembered(_compare, mine[ident], source_lang, theirs[ident], lang)
     return sorted(found)
 
 
-def _compare(key: str, ident: str, source: Entry, source_lang: str, twin: Entry, lang: str) -> list[Finding]:
-    name = f"{key}/{ident}"
+def _compare(source: Entry, source_lang: str, twin: Entry, lang: str) -> list[Finding]:
+    name = f"{source.kind}/{source.id}"
     out = []
-    record = KINDS[key].record
+    record = KINDS[source.kind].record
     for path in record.untranslated(source.data, twin.data, ()):
         where = twin.record_where + path
         place = f"{twin.doc.name}:{twin.doc.line(where)}"

@@ -15,6 +15,7 @@ code… blanked, its offsets kept) only when the expression finds something in i
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,7 +37,8 @@ from .fields import (
 )
 from .labels import STRINGS_FILE
 from .loader import Document, format_path, load_file
-from .schema import KINDS
+from .memo import remembered
+from .schema import KINDS, Kind
 from .settings import Settings
 from .validate import Entry, Tree
 
@@ -253,9 +255,15 @@ def content_texts(tree: Tree) -> list[Piece]:
         if kind is None or key == TERMBASE:
             continue
         for entry in entries.values():
-            for where, spec, text in texts_of(kind.record, entry.data):
-                if where[0] not in kind.verbatim and _is_text(spec):
-                    found.append(Piece(text, entry.doc, (*entry.record_where, *where)))
+            found += _entry_texts(kind, entry)
+    return found
+
+
+def _entry_texts(kind: Kind, entry: Entry) -> list[Piece]:
+    found = []
+    for where, spec, text in texts_of(kind.record, entry.data):
+        if where[0] not in kind.verbatim and _is_text(spec):
+            found.append(Piece(text, entry.doc, (*entry.record_where, *where)))
     return found
 
 
@@ -290,7 +298,11 @@ def hand_written_pages(settings: Settings, lang: str) -> list[Path]:
     folder = settings.docs_dir / lang
     if not folder.is_dir():
         return []
-    pages = (p for p in folder.rglob("*.md") if p.relative_to(folder).parts[0] not in KINDS)
+    pages = []
+    for parent, folders, files in os.walk(folder):
+        if Path(parent) == folder:
+            folders[:] = [name for name in folders if name not in KINDS]  # the generator's: never walked
+        pages += [Path(parent, name) for name in files if name.endswith(".md")]
     return sorted(p for p in pages if p.is_file())
 
 
@@ -310,15 +322,32 @@ def check(settings: Settings, trees: dict[str, Tree]) -> list[ContentError]:
     errors: list[ContentError] = []
     sources: dict[Path, str] = {}
     for lang, tree in trees.items():
-        base = termbase(tree)
+        concepts = tuple(tree.entries.get(TERMBASE, {}).values())
+        base = remembered(_termbase, *concepts)
         errors += base.problems
         if base.variants is None:
             continue
-        pieces = [*content_texts(tree), *label_texts(labels, lang), *page_texts(settings, lang)]
-        for piece in pieces:
-            for found in base.find(piece.text):
-                errors.append(_error(piece, found, base, sources))
+        for key, entries in tree.entries.items():
+            kind = KINDS.get(key)
+            if kind is None or key == TERMBASE:
+                continue
+            for entry in entries.values():
+                errors += remembered(_entry_variants, base, kind, entry)
+        errors += _variants(base, [*label_texts(labels, lang), *page_texts(settings, lang)], sources)
     return sorted(set(errors))
+
+
+def _termbase(*concepts: Entry) -> Termbase:
+    """The termbase of these concepts (the entries of a language's terminologie.yaml)."""
+    return termbase(Tree("", entries={TERMBASE: {entry.id: entry for entry in concepts}}))
+
+
+def _entry_variants(base: Termbase, kind: Kind, entry: Entry) -> list[ContentError]:
+    return _variants(base, _entry_texts(kind, entry), {})
+
+
+def _variants(base: Termbase, pieces: Iterable[Piece], sources: dict[Path, str]) -> list[ContentError]:
+    return [_error(piece, found, base, sources) for piece in pieces for found in base.find(piece.text)]
 
 
 def _error(piece: Piece, found: Found, base: Termbase, sources: dict[Path, str]) -> ContentError:

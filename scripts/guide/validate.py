@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import parts
-from .errors import ErrorList, InvalidContentError, did_you_mean, kind_of, quoted, skeleton_shown
+from .errors import ContentError, ErrorList, InvalidContentError, did_you_mean, kind_of, quoted, skeleton_shown
 from .fields import Context, Record, check_new_id, is_id, item_id
 from .loader import Document, format_path, load_file
+from .memo import remembered
 from .schema import KINDS, Kind
 
 
@@ -46,11 +47,30 @@ class Tree:
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)  # kind -> id -> entry
 
 
-def load_content(folders: dict[str, Path], root: Path, found: ErrorList | None = None) -> dict[str, Tree]:
+@dataclass
+class FileRead:
+    """What one file gives, read and checked on its own: its entries (an id seen twice in it is already told),
+    the references and citations its texts make, and its errors. The same file (path, date, size) gives the same
+    read: ``mkdocs serve`` keeps them, and after an edit reads again only the file that changed."""
+
+    doc: Document | None
+    entries: dict[str, dict[str, Entry]]
+    refs: list[tuple[str, str, Document, tuple]]
+    citations: list[tuple[str, Document, tuple]]
+    errors: list[ContentError]
+
+
+Reads = dict[tuple, FileRead]  # (path, its date and size, its displayed name) -> what it gave
+
+
+def load_content(
+    folders: dict[str, Path], root: Path, found: ErrorList | None = None, reads: Reads | None = None
+) -> dict[str, Tree]:
     """Load and check every language; raise InvalidContentError with all the errors found, or, given ``found``,
-    add them to it and return what could be read (``make check`` goes on to check what it can: the termbase)."""
+    add them to it and return what could be read (``make check`` goes on to check what it can: the termbase).
+    ``reads``: each file's read from an earlier run, used again where the file is unchanged, and updated."""
     errors = ErrorList()
-    trees = {lang: load_tree(lang, folder, root, errors) for lang, folder in folders.items()}
+    trees = {lang: load_tree(lang, folder, root, errors, reads) for lang, folder in folders.items()}
     _check_parity(trees, errors, compare_values=not errors)
     if found is not None:
         found.errors.extend(errors.errors)
@@ -67,7 +87,7 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
+def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList, reads: Reads | None = None) -> Tree:
     tree = Tree(lang, entries={key: {} for key in KINDS})
     if not folder.is_dir():
         errors.add(
@@ -81,13 +101,16 @@ def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
     refs: list[tuple[str, str, Document, tuple]] = []
     citations: list[tuple[str, Document, tuple]] = []
     for path in sorted(folder.rglob("*.yaml")):
-        relative = path.relative_to(folder).as_posix()
-        tree.files.append(relative)
-        doc = load_file(path, _display(path, root), errors)
-        if doc is None:
+        tree.files.append(path.relative_to(folder).as_posix())
+        read = _read_file(path, _display(path, root), reads)
+        errors.errors.extend(read.errors)
+        if read.doc is None:
             tree.complete = False
-        else:
-            _read_document(doc, Context(doc, errors, refs, citations), tree)
+            continue
+        refs += read.refs
+        citations += read.citations
+        for key, entries in read.entries.items():
+            _add_entries(KINDS[key], entries, tree, errors)
     if not tree.complete:  # some ids are unknown: checking references now would only add noise
         return tree
     for target, ident, doc, where in refs:
@@ -105,6 +128,51 @@ def load_tree(lang: str, folder: Path, root: Path, errors: ErrorList) -> Tree:
     _check_citations(citations, tree.entries["references"], errors)
     _check_glossary_terms(tree.entries["glossaire"], tree.entries["terminologie"], errors)
     return tree
+
+
+def _read_file(path: Path, name: str, reads: Reads | None) -> FileRead:
+    """``path`` read and checked on its own, or its read from an earlier run if it has not changed since."""
+    try:
+        found = path.stat()
+        key: tuple | None = (str(path), found.st_mtime_ns, found.st_size, name)
+    except OSError:  # load_file says what is wrong with it
+        key = None
+    if reads is not None and key in reads:
+        return reads[key]
+    errors = ErrorList()
+    doc = load_file(path, name, errors)
+    own = Tree("", entries={k: {} for k in KINDS})
+    ctx = Context(doc, errors) if doc is not None else None
+    if doc is not None and ctx is not None:
+        _read_document(doc, ctx, own)
+    read = FileRead(
+        doc,
+        {k: entries for k, entries in own.entries.items() if entries},
+        ctx.refs if ctx else [],
+        ctx.citations if ctx else [],
+        errors.errors,
+    )
+    if reads is not None and key is not None:
+        for old in [k for k in reads if k[0] == key[0]]:  # its earlier versions
+            del reads[old]
+        reads[key] = read
+    return read
+
+
+def _add_entries(kind: Kind, entries: dict[str, Entry], tree: Tree, errors: ErrorList) -> None:
+    """A file's entries of ``kind`` into its language's tree; an id another file already gave is told."""
+    known = tree.entries[kind.key]
+    for ident, entry in entries.items():
+        first = known.get(ident)
+        if first is None:
+            known[ident] = entry
+        elif kind.many:
+            where = entry.where
+            what = f"duplicate id '{ident}' (first used at {first.place})"
+            errors.add(entry.doc.name, entry.doc.line(where), format_path(where), what, "give each entry its own id")
+        else:
+            what = f"'{kind.key}' is already defined at {first.place}"
+            errors.add(entry.doc.name, entry.doc.line(entry.where), format_path(entry.where), what, "define it once")
 
 
 def _check_citations(citations: list[tuple[str, Document, tuple]], known: dict[str, Entry], errors: ErrorList) -> None:
@@ -225,8 +293,15 @@ def _check_parity(trees: dict[str, Tree], errors: ErrorList, compare_values: boo
             for ident, entry in entries.items():
                 twin = trees[other].entries[key].get(ident)
                 if twin is not None:
-                    _compare(record.skeleton(entry.data), record.skeleton(twin.data), entry, twin, (), errors)
-                    _check_translated(record, entry, twin, errors)
+                    errors.errors.extend(remembered(_compare_twins, record, entry, twin))
+
+
+def _compare_twins(record: Record, entry: Entry, twin: Entry) -> list[ContentError]:
+    """What differs between an entry and its translation that should not: neutral values, untranslated texts."""
+    errors = ErrorList()
+    _compare(record.skeleton(entry.data), record.skeleton(twin.data), entry, twin, (), errors)
+    _check_translated(record, entry, twin, errors)
+    return errors.errors
 
 
 def _compare(mine: object, theirs: object, entry: Entry, twin: Entry, path: tuple, errors: ErrorList) -> None:

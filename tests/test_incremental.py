@@ -1,0 +1,145 @@
+"""`mkdocs serve` after an edit renders only the pages the edit changes (incremental.py, memo.py): what it writes
+is what a whole generation writes. Each edit is made to the real content; after the generation with the memory of
+the one before, a generation without memory must find nothing to write or remove."""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+from guide import pipeline
+from guide.errors import InvalidContentError
+from guide.incremental import Memory
+from guide.settings import Settings
+from sites import ROOT, make_project
+
+LANGS = ("fr", "en")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The real content next to a mkdocs.yml like the project's: its mkdocs.yml."""
+    config = make_project(tmp_path)
+    for lang in LANGS:
+        shutil.rmtree(config.parent / lang)
+        shutil.copytree(ROOT / lang, config.parent / lang)
+    return config
+
+
+def generate(config: Path, memory: Memory | None = None) -> pipeline.Generation:
+    return pipeline.generate(Settings.from_mkdocs(load_config(str(config))), memory=memory)
+
+
+def edit(folder: Path, lang: str, name: str, change: Callable[[dict], None]) -> None:
+    """Change ``lang/name`` as data, written back as an editor's save: its date moves on."""
+    path = folder / lang / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    later = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+def in_both(name: str, change: Callable[[dict, str], None]) -> Callable[[Path], None]:
+    return lambda folder: [edit(folder, lang, name, lambda data, lang=lang: change(data, lang)) for lang in LANGS]
+
+
+def retitle_role(data: dict, lang: str) -> None:
+    data["roles"][0]["titre"] = f"{data['roles'][0]['titre']} ({lang}, renommé)"
+
+
+def add_role(data: dict, lang: str) -> None:
+    data["roles"].insert(1, {**copy.deepcopy(data["roles"][0]), "id": "role-ajoute", "titre": f"Rôle ajouté {lang}"})
+
+
+def swap_solutions(data: dict, lang: str) -> None:
+    data["solutions"][0], data["solutions"][1] = data["solutions"][1], data["solutions"][0]
+
+
+def retitle_section(data: dict, lang: str) -> None:
+    section = data["ententes"][0]["sections"][0]
+    section["titre"] = f"{section['titre']} ({lang})"
+
+
+def new_abbreviation(data: dict, lang: str) -> None:
+    entry = next(e for e in data["glossaire"] if e.get("sigle"))
+    entry["sigle"] = entry["sigle"] + "X"
+
+
+def cite_differently(data: dict, lang: str) -> None:
+    data["references"][0]["auteur_date"] = data["references"][0]["auteur_date"] + " [révisé]"
+
+
+def drop_structure_link(data: dict, lang: str) -> None:
+    role = next(r for r in data["roles"] if r.get("structures"))
+    role["structures"] = role["structures"][1:]
+
+
+EDITS = {
+    "a role's title (the pages that link to it)": in_both("roles.yaml", retitle_role),
+    "a role added (its index, its neighbours)": in_both("roles.yaml", add_role),
+    "two solutions swapped (their order, their neighbours)": in_both("solutions.yaml", swap_solutions),
+    "an agreement section's title (the situations that name it)": in_both("ententes.yaml", retitle_section),
+    "a glossary abbreviation (every page's abbreviations)": in_both("glossaire.yaml", new_abbreviation),
+    "a reference's author-date (the pages that cite it)": in_both("references.yaml", cite_differently),
+    "a relation dropped (the structure's way back)": in_both("roles.yaml", drop_structure_link),
+}
+
+
+@pytest.mark.parametrize("change", list(EDITS.values()), ids=list(EDITS))
+def test_an_edit_writes_what_a_whole_generation_writes(project: Path, change: Callable[[Path], None]) -> None:
+    memory = Memory()
+    first = generate(project, memory)
+    pages = sum(map(len, first.pages.values()))
+    change(project.parent)
+    memory.rendered = 0
+    generate(project, memory)
+    assert 0 < memory.rendered < pages
+    whole = generate(project)
+    assert (whole.written, whole.removed) == (0, 0)
+
+
+def test_nothing_changed_renders_nothing(project: Path) -> None:
+    memory = Memory()
+    generate(project, memory)
+    memory.rendered = 0
+    again = generate(project, memory)
+    assert (memory.rendered, again.written, again.removed) == (0, 0, 0)
+
+
+def test_a_failed_generation_leaves_the_memory_as_the_last_good_one(project: Path) -> None:
+    """An edit with an error, then its fix: the pages are those of the fixed content."""
+    memory = Memory()
+    generate(project, memory)
+    in_both("roles.yaml", retitle_role)(project.parent)
+    edit(project.parent, "fr", "roles.yaml", lambda data: data["roles"][0].update(structures=["inconnue"]))
+    with pytest.raises(InvalidContentError):
+        generate(project, memory)
+    edit(project.parent, "fr", "roles.yaml", lambda data: data["roles"][0].pop("structures"))
+    edit(project.parent, "en", "roles.yaml", lambda data: data["roles"][0].pop("structures"))
+    generate(project, memory)
+    whole = generate(project)
+    assert (whole.written, whole.removed) == (0, 0)
+
+
+def test_a_template_changed_renders_every_page(project: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "gabarits"
+    shutil.copytree(ROOT / "gabarits", templates)
+    text = project.read_text(encoding="utf-8").replace(str(ROOT / "gabarits") + "\n", str(templates) + "\n")
+    project.write_text(text, encoding="utf-8")
+    memory = Memory()
+    first = generate(project, memory)
+    entity = templates / "pages" / "entite.md.j2"
+    entity.write_text(entity.read_text(encoding="utf-8") + "\n<!-- changé -->\n", encoding="utf-8")
+    memory.rendered = 0
+    generate(project, memory)
+    assert memory.rendered == sum(map(len, first.pages.values()))
+    whole = generate(project)
+    assert (whole.written, whole.removed) == (0, 0)
