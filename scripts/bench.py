@@ -48,7 +48,9 @@ BUDGETS = {
     "html_growth": {"min": 0.80, "max": 1.20},  # HTML bytes per page, largest N against the one before
     "time_growth": {"max": 10.0},  # build time, largest N against the one before (10 times the content)
     "rebuild_files": {"max": 0},  # files rewritten or re-rendered by a rebuild with nothing changed
-    "serve": {"max": 3.0},  # from saving a YAML file to the updated page served
+    "serve": {"max": 5.0},  # from saving a YAML file to the updated page served (make serve), at every N
+    "builds_per_edit": {"max": 1.0},  # mkdocs serve's builds for one edit
+    "site": {"max": 1.3},  # make site (validation, the site and its offline copy) against one plain build
 }
 BUDGET_FROM = 100  # the overhead's budget holds from this N up
 
@@ -63,18 +65,21 @@ HOME = {
 NAV = ["index.md", *(f"{key}/index.md" for key, kind in KINDS.items() if kind.shown)]
 
 
-def write_project(folder: Path, n: int, agreements: int = AGREEMENTS) -> tuple[Path, Path]:
-    """A project of N entities of each kind with the repository's templates and hook: (its mkdocs.yml, the same
-    config without the hook)."""
+def write_project(
+    folder: Path, n: int, agreements: int = AGREEMENTS, templates: Path = ROOT / "gabarits"
+) -> tuple[Path, Path]:
+    """A project of N entities of each kind with the repository's hook and ``templates`` (the repository's, or
+    a copy the run takes at its start: an edit in the working tree meanwhile does not reach it): (its mkdocs.yml,
+    the same config without the hook)."""
     write_content(folder, {lang: content_files(n, lang, agreements) for lang in LANGS})
     for lang in LANGS:
         (folder / "docs" / lang).mkdir(parents=True)
         (folder / "docs" / lang / "index.md").write_text(HOME[lang], encoding="utf-8")
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' reader: the file has !ENV
     config["hooks"] = [str(ROOT / "scripts" / "mkdocs_hooks.py")]
-    config["theme"]["custom_dir"] = str(ROOT / "gabarits" / "theme")
-    config["extra"]["guide"]["templates"] = str(ROOT / "gabarits")
-    config["watch"] = [w if w != "gabarits" else str(ROOT / "gabarits") for w in config["watch"]]
+    config["theme"]["custom_dir"] = str(templates / "theme")
+    config["extra"]["guide"]["templates"] = str(templates)
+    config["watch"] = [w if w != "gabarits" else str(templates) for w in config["watch"]]
     config["nav"] = NAV
     for lang in config["plugins"][1]["i18n"]["languages"]:
         lang.pop("nav_translations", None)
@@ -83,7 +88,7 @@ def write_project(folder: Path, n: int, agreements: int = AGREEMENTS) -> tuple[P
     hooked.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     # Without the hook, the theme's 404 page has no text (the hook gives it): Material's own 404 page instead.
     theme = folder / "theme-sans-hook"
-    shutil.copytree(ROOT / "gabarits" / "theme", theme, ignore=shutil.ignore_patterns("404.html"))
+    shutil.copytree(templates / "theme", theme, ignore=shutil.ignore_patterns("404.html"))
     config = {**config, "theme": {**config["theme"], "custom_dir": str(theme)}}
     del config["hooks"]
     # The agreements' files are one set, under the default language, that the hook adds to every other language's
@@ -122,6 +127,11 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float,
 def mkdocs_build(config: Path, site: Path) -> list[str]:
     """The build that ``python -m guide site`` runs (guide/__main__.py), into ``site``."""
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
+
+
+def make_site(config: Path, site: Path) -> list[str]:
+    """What `make site` runs, into ``site``."""
+    return [sys.executable, "-m", "guide", "site", "--config-file", str(config), "--site-dir", str(site)]
 
 
 def hook_counts(output: str) -> dict[str, int]:
@@ -175,7 +185,7 @@ def _median(values: list[float]) -> float:
 def bench_size(work: Path, n: int, runs: int, cache: Path, agreements: int) -> dict[str, Any]:
     """Build N entities of each kind with the hook (every page written, then nothing changed) and without it."""
     project = work / f"n{n}"
-    hooked, plain = write_project(project, n, agreements)
+    hooked, plain = write_project(project, n, agreements, work / "gabarits")
     env = _env(cache)
     # Untimed: validate, and render the agreement files into the cache (their cold time is measured apart).
     timed([sys.executable, __file__, "--generate", str(hooked)], project, env)
@@ -198,7 +208,13 @@ def bench_size(work: Path, n: int, runs: int, cache: Path, agreements: int) -> d
         wall, cpu, output = timed(mkdocs_build(plain, site), project, env)
         bare.append((wall, cpu))
         shutil.rmtree(site)
+    made = []  # `make site`: validation and generation once, then the site and its offline copy side by side
+    for _ in range(runs):
+        wall, _, _ = timed(make_site(hooked, project / "site-make"), project, env)
+        made.append(wall)
+    served = bench_serve(hooked, runs, cache)  # last: its edits change the content
     site_s, plain_s, rebuild_s = (_median([w for w, _ in found]) for found in (full, bare, rebuild))
+    made_s = _median(made)
     site_cpu, plain_cpu = (_median([c for _, c in found]) for found in (full, bare))
     overhead = BUDGETS["overhead"] if n >= BUDGET_FROM else None
     return {
@@ -214,6 +230,9 @@ def bench_size(work: Path, n: int, runs: int, cache: Path, agreements: int) -> d
         "rebuild_vs_plain": figure(rebuild_s / plain_s, "ratio"),
         "rebuild_written": figure(max(c["written"] + c["removed"] for c in counts), "files", BUDGETS["rebuild_files"]),
         "rebuild_rendered": figure(max(c["rendered"] for c in counts), "files", BUDGETS["rebuild_files"]),
+        "make_site": figure(made_s, "s", runs=made),
+        "site_vs_plain": figure(made_s / plain_s, "ratio", BUDGETS["site"], vs_site_build=_round(made_s / site_s)),
+        **served,
     }
 
 
@@ -306,28 +325,35 @@ def edit_text(path: Path, key: str, field: str, marker: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def bench_serve(work: Path, runs: int, cache: Path) -> dict[str, Any]:
-    """Serve the real content from a copy of the repository, as `make serve` does; time each edit of a
-    reference's citation until the References page shows it."""
+def copy_repository(work: Path) -> Path:
+    """A copy of the repository (the working tree is never touched): its mkdocs.yml."""
     project = work / "depot"
     shutil.copytree(ROOT, project, ignore=_not_copied)
-    log = work / "serve.log"
+    return project / "mkdocs.yml"
+
+
+def bench_serve(config: Path, runs: int, cache: Path, scripts: Path = ROOT / "scripts") -> dict[str, Any]:
+    """Serve ``config``'s project as `make serve` does (fast builds: `mkdocs serve --dirty`); time each edit of a
+    reference's citation until the References page shows it."""
+    project = config.parent
+    log = project / "serve.log"
     port = free_port()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file", str(config)]
+    cmd += ["--dev-addr", f"127.0.0.1:{port}"]
     # A citation is a text that is not translated: the edit leaves no translation stale (a stale translation is
     # a warning, on which `mkdocs serve` in strict mode stops rebuilding until `make status ACCEPT=…`).
     edited, url = project / "fr" / "references.yaml", f"http://127.0.0.1:{port}/references/"
     times = []
     with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(cmd, cwd=project, env=_env(cache, project / "scripts"), stdout=out, stderr=out)
+        process = subprocess.Popen(cmd, cwd=project, env=_env(cache, scripts), stdout=out, stderr=out)
         try:
-            startup = wait_for(url, "</html>", 600, log)
+            startup = wait_for(url, "</html>", 1800, log)
             for k in range(runs):
                 wait_idle(log)
                 marker = f"Banc{k + 1}x{port}"
                 start = time.perf_counter()
                 edit_text(edited, "references", "citation", marker)
-                wait_for(url, marker, 120, log)
+                wait_for(url, marker, 600, log)
                 times.append(time.perf_counter() - start)
             wait_idle(log)
         finally:
@@ -336,7 +362,7 @@ def bench_serve(work: Path, runs: int, cache: Path) -> dict[str, Any]:
     text = log.read_text(encoding="utf-8", errors="replace")
     return {
         "edit_to_served": figure(_median(times), "s", BUDGETS["serve"], runs=times, startup_s=_round(startup)),
-        "builds_per_edit": figure(text.count("Detected file changes") / runs, "builds"),
+        "builds_per_edit": figure(text.count("Detected file changes") / runs, "builds", BUDGETS["builds_per_edit"]),
     }
 
 
@@ -468,6 +494,7 @@ def run(sizes: tuple[int, ...], runs: int, out: Path, work: Path, quick: bool) -
     results["agreements"] = {"content": "real (the repository's mkdocs.yml)"}
     results["agreements"].update(bench_agreements(runs, ROOT / "mkdocs.yml", real_cache))
     cache = work / "cache"  # shared by every size: the agreements are the same, rendered once
+    shutil.copytree(ROOT / "gabarits", work / "gabarits")  # the templates as the run starts, for every size
     by_size = {}
     for n in sizes:
         print(f"bench: N = {n}…", file=sys.stderr, flush=True)
@@ -478,7 +505,8 @@ def run(sizes: tuple[int, ...], runs: int, out: Path, work: Path, quick: bool) -
         results["growth"] = growth(by_size[small], by_size[large], (small, large))
     print("bench: mkdocs serve on the real content…", file=sys.stderr, flush=True)
     results["serve"] = {"content": "real (a copy of the repository in a temp folder)"}
-    results["serve"].update(bench_serve(work, runs, real_cache))
+    config = copy_repository(work)
+    results["serve"].update(bench_serve(config, runs, real_cache, config.parent / "scripts"))
     results["duration_s"] = round(time.perf_counter() - start, 1)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

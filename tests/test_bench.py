@@ -30,6 +30,10 @@ PER_SIZE = [
     "rebuild_vs_plain",
     "rebuild_written",
     "rebuild_rendered",
+    "make_site",
+    "site_vs_plain",
+    "edit_to_served",
+    "builds_per_edit",
 ]
 GROWTH = ["html_bytes_per_page", "search_index_bytes.fr", "search_index_bytes.en", "build_time"]
 AGREEMENTS = ["files", "wall", "children_cpu", "cores", "parallelism"]
@@ -44,7 +48,7 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"},
-        timeout=240,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     results = json.loads(out.read_text(encoding="utf-8"))
@@ -60,7 +64,8 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
         assert isinstance(figure["value"], (int, float)), name
         assert isinstance(figure["unit"], str) and figure["unit"], name
         assert (figure["budget"] is None) == (figure["met"] is None), name  # met: true/false exactly when budgeted
-    for name in BUDGETED + [f"sizes.{n}.rebuild_written" for n in sizes]:
+    per_size = ["rebuild_written", "site_vs_plain", "edit_to_served", "builds_per_edit"]
+    for name in BUDGETED + [f"sizes.{n}.{figure}" for n in sizes for figure in per_size]:
         assert found[name]["budget"], name
     assert results["growth"]["sizes"] == sizes
     assert results["serve"]["content"].startswith("real")
@@ -69,6 +74,7 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
     for n in sizes:
         assert found[f"sizes.{n}.rebuild_written"]["value"] == 0
         assert found[f"sizes.{n}.rebuild_rendered"]["value"] == 0
+        assert found[f"sizes.{n}.builds_per_edit"]["value"] == 1  # the generator's writes start no second build
     assert found["agreements.files"]["value"] == found["agreements.files"]["rendered"] > 0
 
     assert {"cores", "python", "mkdocs", "mkdocs-material", "weasyprint"} <= set(results["machine"])
