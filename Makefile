@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 BROWSER := $(VENV)/.browser
 AXE    := tests/axe/node_modules/axe-core/axe.min.js
+LIGHTHOUSE := tests/lighthouse/node_modules/lighthouse/cli/index.js
 
 .PHONY: site serve test test-fast check status agreement bench fuzz lint format lock clean
 
@@ -26,8 +27,9 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(RUN) $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-## test: run every test (the browser tests use Debian's Chromium and axe-core from npm, installed if missing)
-test: lint $(BROWSER) $(AXE)
+## test: run every test (the browser tests use Debian's Chromium, axe-core and Lighthouse from npm, installed if
+##       missing)
+test: lint $(BROWSER) $(AXE) $(LIGHTHOUSE)
 	$(RUN) $(BIN)/python -m pytest
 
 ## test-fast: the tests that take seconds, not minutes: no browser, no build of the real site, no serve, no bench
@@ -41,6 +43,10 @@ $(BROWSER): $(STAMP) scripts/system-packages.sh
 
 $(AXE): tests/axe/package.json tests/axe/package-lock.json
 	npm ci --prefix tests/axe --no-audit --no-fund --silent
+	touch $@
+
+$(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	npm ci --prefix tests/lighthouse --no-audit --no-fund --silent
 	touch $@
 
 ## check: validate the content only, printing every error

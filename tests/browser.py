@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -24,6 +27,7 @@ ARGS = [
     "--no-first-run",
 ]
 AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -69,3 +73,41 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+# What a static host compresses (nginx's gzip_types in README, Publishing): text, never PDF, DOCX, zip or images.
+COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+class _Compressing(_Handler):
+    """Gzip for text when the browser accepts it, as a real host sends it; anything else as ``_Handler`` does."""
+
+    def send_head(self) -> BinaryIO | None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepted and path.is_file() and kind.startswith(COMPRESSED)):
+            return super().send_head()  # a folder's redirect, a missing page (404.html), other files: unchanged
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve_compressed(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 with text compressed; yield its base URL."""
+    handler = functools.partial(_Compressing, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
