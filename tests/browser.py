@@ -49,14 +49,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1; yield its base URL."""
-    handler = functools.partial(_Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def serve(folder: Path, handler: type[_Handler] = _Handler, path: str = "/") -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 with ``handler`` (a static host: ``_Handler``, or one that compresses, or that
+    serves under a sub-path); yield its base URL, ending in ``path``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
         server.server_close()
@@ -100,14 +99,6 @@ class _Compressing(_Handler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def serve_compressed(folder: Path) -> Iterator[str]:
+def serve_compressed(folder: Path) -> contextlib.AbstractContextManager[str]:
     """Serve ``folder`` on 127.0.0.1 with text compressed; yield its base URL."""
-    handler = functools.partial(_Compressing, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(folder, _Compressing)

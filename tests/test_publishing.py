@@ -5,11 +5,8 @@ failing request; and without an address, none of it, and nothing broken."""
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import http.server
 import re
-import threading
 import urllib.error
 import urllib.request
 import zipfile
@@ -21,7 +18,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from browser import _Handler
+from browser import _Handler, serve
 from guide import offline, publishing
 from sites import ROOT, build, make_project
 from test_cli import dry_run
@@ -105,17 +102,9 @@ class _SubPath(_Handler):
         return super().translate_path("/" + path[len(PREFIX) :])
 
 
-@contextlib.contextmanager
-def _server(folder: Path) -> Iterator[str]:
+def _server(folder: Path) -> contextlib.AbstractContextManager[str]:
     """Serve ``folder`` under PREFIX on 127.0.0.1 (the folder may be built once the address is known)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPath, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(folder, _SubPath, PREFIX)
 
 
 def _project(folder: Path, site_url: str) -> Path:
