@@ -239,11 +239,6 @@ def _words(entity: Entity) -> list[str]:
 def front_matter(
     summary: str, words: list[str] | tuple[str, ...] = (), place: dict[str, str] | None = None, printed: str = ""
 ) -> str:
-    return _front_matter(summary, tuple(words), tuple((place or {}).items()), printed)
-
-
-@functools.lru_cache(maxsize=65536)  # mkdocs serve: an edit changes few pages' front matter
-def _front_matter(summary: str, words: tuple[str, ...], place: tuple[tuple[str, str], ...], printed: str) -> str:
     """The page's own meta description, as MkDocs front matter: the summary as plain text on one line, in a
     JSON string (a YAML double-quoted scalar), so that no quote, line break or ``---`` ends it early; the theme
     escapes it into the attribute. "" for no summary (the site's description is used).
@@ -256,6 +251,11 @@ def _front_matter(summary: str, words: tuple[str, ...], place: tuple[tuple[str, 
 
     ``printed``, an agreement's printed page (CSS ``@page`` rules), goes in as ``guide_print``, which the theme puts
     in the page's head (main.html)."""
+    return _front_matter(summary, tuple(words), tuple((place or {}).items()), printed)
+
+
+@functools.lru_cache(maxsize=65536)  # mkdocs serve: an edit changes few pages' front matter
+def _front_matter(summary: str, words: tuple[str, ...], place: tuple[tuple[str, str], ...], printed: str) -> str:
     lines = []
     written = _one_line(_LINK.sub(r"\1", _CITATION_KEY.sub("", summary.replace(voice.MARKER, ""))))
     if written:

@@ -247,19 +247,8 @@ def _problem(entry: Entry, where: tuple, what: str, example: str) -> ContentErro
 # --- The texts of a language ------------------------------------------------------------------------------------
 
 
-def content_texts(tree: Tree) -> list[Piece]:
-    """Every text of a language's content a reader sees: each text field of every kind, the termbase aside."""
-    found: list[Piece] = []
-    for key, entries in tree.entries.items():
-        kind = KINDS.get(key)
-        if kind is None or key == TERMBASE:
-            continue
-        for entry in entries.values():
-            found += _entry_texts(kind, entry)
-    return found
-
-
 def _entry_texts(kind: Kind, entry: Entry) -> list[Piece]:
+    """Every text of an entry a reader sees: each text field of its kind."""
     found = []
     for where, spec, text in texts_of(kind.record, entry.data):
         if where[0] not in kind.verbatim and _is_text(spec):
