@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +13,13 @@ import pytest
 from mkdocs.config import load_config
 
 from guide import text, voice
-from guide.errors import InvalidContentError
 from guide.labels import load_strings
 from guide.model import build_model
 from guide.render import Renderer
 from guide.settings import Settings
 from guide.validate import load_content
-from sites import FIXTURES, ROOT, content_set, fixture_content, make_project
+from sites import ROOT, content_set, fixture_content, make_project
+from test_citations import errors_after
 
 MARK = '<span class="guide-marque">Guide</span>'
 LEGEND = '<p class="guide-legende">'
@@ -53,19 +52,8 @@ def test_the_marker_s_label_is_escaped() -> None:
     assert voice.mark("<b>Guía</b>") == '<span class="guide-marque">&lt;b&gt;Guía&lt;/b&gt;</span>'
 
 
-def errors_after(tmp_path: Path, old: str, new: str) -> list[str]:
-    shutil.copytree(FIXTURES / "petit", tmp_path, dirs_exist_ok=True)
-    path = tmp_path / "fr" / "guide.yaml"
-    written = path.read_text(encoding="utf-8")
-    assert written.count(old) == 1
-    path.write_text(written.replace(old, new), encoding="utf-8")
-    with pytest.raises(InvalidContentError) as caught:
-        load_content({"fr": tmp_path / "fr", "en": tmp_path / "en"}, tmp_path)
-    return [str(e) for e in caught.value.errors]
-
-
 def test_a_misplaced_marker_is_reported_at_its_line_with_an_example(tmp_path: Path) -> None:
-    found = errors_after(tmp_path, "      - Une écoute", "      - Une écoute attentive [guide]")
+    found = errors_after(tmp_path, {"fr": ("      - Une écoute", "      - Une écoute attentive [guide]")})
     assert found == [
         "fr/guide.yaml:26: roles[1].apports[1]: '[guide]' marks a whole paragraph or list item as the guide's "
         "reading, not a finding of the study: put it at the start of the paragraph or of the item "
