@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from guide import pipeline
 from guide.errors import InvalidContentError
 from guide.incremental import Memory
+from guide.memo import Memo, kept, remembered
 from guide.settings import Settings
 from sites import ROOT, make_project
 
@@ -143,3 +144,25 @@ def test_a_template_changed_renders_every_page(project: Path, tmp_path: Path) ->
     assert memory.rendered == sum(map(len, first.pages.values()))
     whole = generate(project)
     assert (whole.written, whole.removed) == (0, 0)
+
+
+def test_a_result_is_taken_again_for_equal_values_read_anew() -> None:
+    """``make serve`` reads mkdocs.yml again at each build: a language's code is then an equal string, but a new
+    object. A result computed from it and from the same entry is taken again; from another entry, or another
+    value, computed again."""
+    calls = []
+
+    def compute(entry: object, lang: str) -> str:
+        calls.append(lang)
+        return f"{lang}:{id(entry)}"
+
+    entry, memo = object(), Memo()
+    lang, again = "".join(["e", "n"]), "".join(["e", "n"])
+    assert lang == again and lang is not again
+    with kept(memo):
+        first = remembered(compute, entry, lang)
+    with kept(memo):
+        assert remembered(compute, entry, again) == first
+        remembered(compute, entry, "fr")
+        remembered(compute, object(), again)
+    assert calls == ["en", "fr", "en"]

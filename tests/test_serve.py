@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -165,3 +166,74 @@ def test_banner_is_in_the_page_language_and_escapes_the_errors(tmp_path: Path) -
     assert "en/guide.yaml:3: titre: got &#x27;&lt;script&gt;x&lt;/script&gt;&#x27;" in shown
     assert "<script>" not in shown
     assert shown.endswith("</aside><p>Page</p></body></html>")
+
+
+# Builds as `make serve` runs them, in one process: the first one, then one after each edit (`fast`), or one full
+# build of the content as it is (`full`). Prints the number of entries Material's search holds after each build.
+BUILDS = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config_file, site, address, mode, edits = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
+
+def config():
+    loaded = load_config(config_file, site_dir=site)
+    loaded.site_url = address
+    return loaded
+
+first = config()
+first.plugins.on_startup(command="serve", dirty=mode == "fast")
+build(first, serve_url=address, dirty=mode == "fast")
+for file, old, new in edits:
+    path = Path(file)
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    current = config()
+    build(current, serve_url=address, dirty=True)
+    print(len(current.plugins["material/search"].search_index.entries), flush=True)
+"""
+
+
+def run_builds(config: Path, site: Path, mode: str, edits: list[tuple[str, str, str]]) -> list[int]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    args = [str(config), str(site), "http://127.0.0.1:8000/", mode, json.dumps(edits)]
+    done = subprocess.run(
+        [sys.executable, "-c", BUILDS, *args], cwd=config.parent, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return [int(line) for line in done.stdout.split()]
+
+
+def test_fast_builds_in_a_row_write_what_a_full_build_writes(tmp_path: Path) -> None:
+    """Four edits in a row, in both languages: the pages they change and the search index of each language are
+    what a full build of the same content writes, and nothing grows from one build to the next (Material's
+    search, under mkdocs-static-i18n, doubled its index at each edit: preview.search_from_nothing). The files
+    mkdocs-static-i18n made for the first build are taken again (preview.KnownFiles)."""
+    served = make_project(tmp_path / "served")
+    files = {lang: str(served.parent / lang / "guide.yaml") for lang in ("fr", "en")}
+    edits = [
+        (files["fr"], "*Titre*", "*Titre un*"),
+        (files["en"], "*Title*", "*Title one*"),
+        (files["fr"], "*Titre un*", "*Titre deux*"),
+        (files["en"], "*Title one*", "*Title two*"),
+    ]
+    counts = run_builds(served, tmp_path / "fast", "fast", edits)
+    assert len(counts) == 4 and counts[2:] == counts[:2], counts  # the same pages built again: the same entries
+
+    full = make_project(tmp_path / "full")
+    for lang in ("fr", "en"):
+        shutil.copy(files[lang], full.parent / lang / "guide.yaml")
+    run_builds(full, tmp_path / "whole", "full", [])
+    assert "Titre deux" in (tmp_path / "fast" / "references" / "index.html").read_text(encoding="utf-8")
+    assert "Title two" in (tmp_path / "fast" / "en" / "references" / "index.html").read_text(encoding="utf-8")
+    for page in ("references/index.html", "en/references/index.html", "sitemap.xml", "sitemap-en.xml", "robots.txt"):
+        fast, whole = (tmp_path / site / page for site in ("fast", "whole"))
+        assert fast.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8"), page
+    for folder in ("", "en/"):
+        fast, whole = (
+            json.loads((tmp_path / site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+            for site in ("fast", "whole")
+        )
+        assert len({doc["location"] for doc in fast["docs"]}) == len(fast["docs"])  # each entry once
+        assert sorted(fast["docs"], key=str) == sorted(whole["docs"], key=str)

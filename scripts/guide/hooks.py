@@ -49,6 +49,7 @@ _state: dict[str, Any] = {
     "generated": frozenset(),  # the generated pages' paths: written finished, the page event leaves them alone
     "not_found": {},
     "published": {},  # language -> its pages' addresses, for its sitemap (publishing.py)
+    "builds": 0,  # under way: mkdocs-static-i18n builds each other language inside the default language's build
 }
 
 
@@ -66,6 +67,7 @@ def _settings(config: Any) -> Settings:
 
 
 def on_pre_build(config: Any) -> None:
+    _state["builds"] += 1  # how many builds are under way: on_post_build
     settings = _settings(config)
     if _state.get("dirty"):
         _rebuild_all_if_the_theme_changed(config, settings)
@@ -108,22 +110,32 @@ def _rebuild_all_if_the_theme_changed(config: Any, settings: Settings) -> None:
     stamp = [pipeline.stamp(path) for path in sorted([*shown, Path(config.config_file_path or "mkdocs.yml")])]
     if _state.get("theme") not in (None, stamp):
         clean_directory(config.site_dir)
+        _state["known_files"].forget()
+        _state["sitemaps"] = None
     _state["theme"] = stamp
 
 
 def on_config(config: Any) -> Any:
     """Markdown's attribute lists set only the attributes the guide allows (sanitize.py); MkDocs' warnings about
-    a generated page name the content line it comes from (origins.py)."""
+    a generated page name the content line it comes from (origins.py); a fast build takes again the files
+    mkdocs-static-i18n made for the last one (preview.KnownFiles), and Material's search starts from nothing
+    (preview.search_from_nothing)."""
     origins.install()
     if not any(isinstance(ext, sanitize.SafeAttributesExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(sanitize.SafeAttributesExtension())
+    if _state.get("dirty"):
+        _state["known_files"].register(config)
+        preview.search_from_nothing(config)
     return config
 
 
 @event_priority(-100)  # after mkdocs-static-i18n has kept the files of the language being built (0)
 def on_files(files: Any, config: Any) -> Any:
     """The agreements' files are made once, in the default language's folder: another language's build knows
-    them too, so that its pages link to that one set (site_files.py)."""
+    them too, so that its pages link to that one set (site_files.py). In a fast build, the files static-i18n made
+    last time (preview.KnownFiles)."""
+    if _state.get("dirty"):
+        files = _state["known_files"].restore(files, config)
     languages = _settings(config).languages
     if config.theme["language"] in languages[1:]:
         for src, dest in site_files.shared(Path(config.docs_dir), languages):
@@ -145,7 +157,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     if _state.get("dirty"):
         preview.keep_unread(pages, _state.setdefault("unread", {}))
-        env.bytecode_cache = _state.setdefault("compiled", preview.CompiledTemplates())
+        env.bytecode_cache = _state.setdefault("compiled", incremental.CompiledTemplates())
     navigation.attach(pages, _state.get("in_nav", frozenset()))
     return env
 
@@ -166,6 +178,7 @@ def on_startup(command: str, dirty: bool) -> None:
         _state["memory"] = incremental.Memory()
     if dirty:
         preview.fast_builds()
+        _state["known_files"] = preview.KnownFiles()
 
 
 @event_priority(-200)  # once every other change to the page is made: the policy holds its scripts' hashes
@@ -275,6 +288,10 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     return output
 
 
+def on_build_error(error: Exception) -> None:
+    _state["builds"] = 0  # every build under way stops with the error
+
+
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """`mkdocs serve` watches the content folders named in extra.guide, and on a content error keeps serving the
     last good site with the errors on every page (preview.py)."""
@@ -283,13 +300,22 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 @event_priority(-200)  # after mkdocs-static-i18n has merged the languages' entries (-100)
 def on_post_build(config: Any) -> None:
+    """The files the whole site shares: each language's search index, its page not found, its sitemap.
+    mkdocs-static-i18n builds the other languages inside the default language's build, whose post-build event
+    comes last and holds every language's search entries: they are written then, once."""
+    _state["builds"] -= 1
+    if _state["builds"]:  # a language's build inside the default language's
+        return
     settings = _settings(config)
     site_dir = Path(config.site_dir)
     # a fast build (make serve) indexes only the pages it built: the others keep their entries of the last build
     kept = _state.get("search") if _state.get("dirty") else None
     _state["search"] = search.split_index(site_dir, settings.languages, kept)
     _write_not_found_pages(site_dir, settings.languages, urlsplit(config.site_url or "/").path or "/")
-    publishing.write(site_dir, config.site_url, _state["published"], settings.languages)
+    published = (config.site_url, dict(_state["published"]))  # each language's list is replaced, never changed
+    same_pages = bool(_state.get("dirty")) and published == _state.get("sitemaps")
+    publishing.write(site_dir, config.site_url, _state["published"], settings.languages, kept=same_pages)
+    _state["sitemaps"] = published
 
 
 def _write_not_found_pages(site_dir: Path, languages: list[str], root: str) -> None:

@@ -24,9 +24,9 @@ class Memo:
         self.current: dict[tuple, tuple[tuple, Any]] = {}
 
     def get(self, compute: Callable[..., T], sources: tuple) -> T:
-        key = (compute, *map(id, sources))  # which computation, from which objects
+        key = (compute, *map(_identity, sources))  # which computation, from which objects
         found = self.current.get(key) or self.previous.get(key)
-        if found is not None and all(a is b for a, b in zip(found[0], sources, strict=True)):
+        if found is not None and all(a is b or _same_value(a, b) for a, b in zip(found[0], sources, strict=True)):
             self.current[key] = found
             return found[1]
         result = compute(*sources)
@@ -36,6 +36,20 @@ class Memo:
     def turn(self) -> None:
         """A generation ended: what it used is kept for the next, the rest dropped."""
         self.previous, self.current = self.current, {}
+
+
+_VALUES = (str, int, float, bool, type(None))
+
+
+def _identity(source: Any) -> Any:
+    """A source's part of the key: a plain value by itself (a language's code read again from mkdocs.yml at each
+    build of ``make serve`` is a new string each time: by its ``id``, nothing would be taken again), any other
+    object by its ``id``."""
+    return source if type(source) in _VALUES else id(source)
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    return type(a) in _VALUES and type(a) is type(b) and a == b
 
 
 _memo: Memo | None = None

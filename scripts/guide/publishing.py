@@ -50,17 +50,21 @@ def alternates(url: str, site_url: str | None, languages: list[str]) -> list[tup
     return [*found, (DEFAULT, found[0][1])]
 
 
-def write(site_dir: Path, site_url: str | None, pages: dict[str, list[str]], languages: list[str]) -> None:
+def write(
+    site_dir: Path, site_url: str | None, pages: dict[str, list[str]], languages: list[str], *, kept: bool = False
+) -> None:
     """Replace what MkDocs wrote for a sitemap with the guide's: with an address, a sitemap per language of
     ``pages`` (language -> its pages' addresses, relative to the site's root), their index and robots.txt;
-    without, nothing."""
+    without, nothing. ``kept``: the languages' sitemaps this wrote last time are still there and right (a fast
+    build of ``make serve``, with the same pages at the same address): only the index MkDocs wrote over is
+    written again."""
     for lang in languages:
         for name in _WRITTEN_BY_MKDOCS:
             (site_dir / language_prefix(lang, languages) / name).unlink(missing_ok=True)
     if not site_url:
         return
     listed = [lang for lang in languages if pages.get(lang)]
-    for lang in listed:
+    for lang in [] if kept else listed:
         (site_dir / sitemap_name(lang)).write_text(sitemap(site_url, lang, pages, languages), encoding="utf-8")
     (site_dir / INDEX).write_text(sitemap_index(site_url, listed), encoding="utf-8")
     (site_dir / ROBOTS).write_text(robots(site_url), encoding="utf-8")

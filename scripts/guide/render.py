@@ -74,6 +74,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,  # a generation makes its own Renderer: no need to check each template's date per page
+            bytecode_cache=memory.compiled if memory is not None else None,
         )
         self.env.filters["blanks"] = with_blanks
         self.env.filters["form_sections"] = form_sections

@@ -21,21 +21,22 @@ INDEX = Path("search") / "search_index.json"
 SCRIPT = INDEX.with_suffix(".js")  # what Material's offline plugin writes: the same index, as a script
 
 
-Entries = dict[str, dict[str, list[dict]]]  # language -> page's address -> its entries (the page's, its sections')
+Entries = dict[str, dict[str, str]]  # language -> page's address -> its entries (the page's, its sections'), as JSON
 
 
 def split_index(site_dir: Path, languages: list[str], kept: Entries | None = None) -> Entries:
     """Rewrite the root index with the default language only and write one per other language; return their
     entries. ``kept``, the entries of the last build: a fast build (make serve) indexes only the pages it built,
-    whose entries replace theirs there; the other pages keep theirs. (Material's search, in such a build, adds
-    the pages it built after its earlier entries, without removing them all: only the last entries of a page,
-    from its own entry on, are its current ones.)"""
+    whose entries replace theirs there; the other pages keep theirs, as the last build wrote them (each page's
+    entries are kept as written: at 1,000 entries of each kind, writing every page's entries again took a
+    second per fast build). A page's entries are its own, then its sections', in the order Material gives them;
+    in a dirty build, the last ones it gives of a page are its current ones."""
     path = site_dir / INDEX
     if not path.is_file():
         return {}
     index = json.loads(path.read_text(encoding="utf-8"))
     as_script = (site_dir / SCRIPT).is_file()
-    buckets: Entries = {lang: {} for lang in languages}
+    found: dict[str, dict[str, list[dict]]] = {lang: {} for lang in languages}
     for doc in index["docs"]:
         lang = page_language(doc["location"], languages)
         prefix = language_prefix(lang, languages)
@@ -43,18 +44,23 @@ def split_index(site_dir: Path, languages: list[str], kept: Entries | None = Non
         page = entry["location"].split("#", 1)[0]
         if "#" in entry["location"]:
             entry.pop("tags", None)  # a section's: the page's own entry holds them
-            buckets[lang].setdefault(page, []).append(entry)
+            found[lang].setdefault(page, []).append(entry)
         else:  # a page's own entry, then its sections': a dirty build's index holds a page's earlier ones before
-            buckets[lang][page] = [entry]
-    if kept is not None:
-        buckets = {lang: {**kept.get(lang, {}), **pages} for lang, pages in buckets.items()}
+            found[lang][page] = [entry]
+    buckets: Entries = {
+        lang: {**(kept or {}).get(lang, {}), **{page: ",".join(map(_json, entries)) for page, entries in pages.items()}}
+        for lang, pages in found.items()
+    }
     for lang, pages in buckets.items():
-        docs = [entry for entries in pages.values() for entry in entries]
         folder = site_dir / language_prefix(lang, languages)
         config = {**index["config"], "lang": [lang]}
-        data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        data = f'{{"config":{_json(config)},"docs":[{",".join(filter(None, pages.values()))}]}}'
         (folder / INDEX).parent.mkdir(parents=True, exist_ok=True)
         (folder / INDEX).write_text(data, encoding="utf-8")
         if as_script:
             (folder / SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")  # as Material's plugin writes it
     return buckets
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

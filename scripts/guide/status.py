@@ -75,15 +75,16 @@ def findings(trees: dict[str, Tree]) -> list[Finding]:
             for ident in sorted(set(theirs) - set(mine)):
                 found.append(Finding(theirs[ident].place, f"{key}/{ident}", f"missing in {source_lang}/"))
             for ident in sorted(set(mine) & set(theirs)):
-                if _texts(KINDS[key].record, mine[ident].data):  # a reference, say, has nothing to translate
-                    found += remembered(_compare, mine[ident], source_lang, theirs[ident], lang)
+                found += remembered(_compare, mine[ident], source_lang, theirs[ident], lang)
     return sorted(found)
 
 
 def _compare(source: Entry, source_lang: str, twin: Entry, lang: str) -> list[Finding]:
+    record = KINDS[source.kind].record
+    if not _texts(record, source.data):  # a reference, say, has nothing to translate
+        return []
     name = f"{source.kind}/{source.id}"
     out = []
-    record = KINDS[source.kind].record
     for path in record.untranslated(source.data, twin.data, ()):
         where = twin.record_where + path
         place = f"{twin.doc.name}:{twin.doc.line(where)}"
