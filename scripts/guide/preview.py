@@ -1,7 +1,12 @@
-"""``mkdocs serve`` while the content has errors: the last good site stays served, each page topped with the
-errors, until they are fixed.
+"""``make serve`` (``mkdocs serve --dirty``): one fast build per edit, right for the page being edited, and the
+last good site served while the content has errors.
 
-MkDocs' server holds every request while a rebuild is under way, and to it a rebuild that failed has not
+Fast builds: the preview watches the hand-written files, not the generated ones (``_watch_hand_written``); each
+page MkDocs does not read again gets what the last build read of it (``keep_unread``); what does not change from
+one build to the next is made once (``KnownFiles``, the compiled templates) and Material's search starts each
+build from nothing (``search_from_nothing``); the cycle collector runs after a build (``LateCollection``).
+
+Errors: MkDocs' server holds every request while a rebuild is under way, and to it a rebuild that failed has not
 ended: every page hangs until one succeeds. A content error stops the build in on_pre_build, before MkDocs
 touches the site folder, so the last good site is still whole there: after such a failure the preview tells
 the server that the rebuild is over (browsers reload), and puts a banner naming each error (file:line) at the
@@ -201,7 +206,7 @@ class LateCollection:
             if self.running:
                 return
             gc.enable()
-            gc.collect()
+        gc.collect()  # a build that starts meanwhile need not wait for it
 
 
 class KnownFiles:
