@@ -20,6 +20,7 @@ from guide.settings import Settings
 from sites import ROOT, languages, make_project
 
 pytestmark = pytest.mark.serve
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
 
 
 def wait_for(url: str, text: str, seconds: float = 30) -> bool:
@@ -35,7 +36,6 @@ def wait_for(url: str, text: str, seconds: float = 30) -> bool:
 def server(tmp_path: Path):
     config = make_project(tmp_path)
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [
@@ -50,7 +50,7 @@ def server(tmp_path: Path):
             f"127.0.0.1:{port}",
         ],
         cwd=config.parent,
-        env=env,
+        env=ENV,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -196,10 +196,9 @@ for file, old, new in edits:
 
 
 def run_builds(config: Path, site: Path, mode: str, edits: list[tuple[str, str, str]]) -> list[int]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     args = [str(config), str(site), "http://127.0.0.1:8000/", mode, json.dumps(edits)]
     done = subprocess.run(
-        [sys.executable, "-c", BUILDS, *args], cwd=config.parent, env=env, capture_output=True, text=True
+        [sys.executable, "-c", BUILDS, *args], cwd=config.parent, env=ENV, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return [int(line) for line in done.stdout.split()]

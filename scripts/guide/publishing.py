@@ -64,8 +64,9 @@ def write(
     if not site_url:
         return
     listed = [lang for lang in languages if pages.get(lang)]
-    for lang in [] if kept else listed:
-        (site_dir / sitemap_name(lang)).write_text(sitemap(site_url, lang, pages, languages), encoding="utf-8")
+    if not kept:
+        for lang in listed:
+            (site_dir / sitemap_name(lang)).write_text(sitemap(site_url, lang, pages, languages), encoding="utf-8")
     (site_dir / INDEX).write_text(sitemap_index(site_url, listed), encoding="utf-8")
     (site_dir / ROBOTS).write_text(robots(site_url), encoding="utf-8")
 

@@ -47,14 +47,14 @@ def split_index(site_dir: Path, languages: list[str], kept: Entries | None = Non
             found[lang].setdefault(page, []).append(entry)
         else:  # a page's own entry, then its sections': a dirty build's index holds a page's earlier ones before
             found[lang][page] = [entry]
-    buckets: Entries = {
-        lang: {**(kept or {}).get(lang, {}), **{page: ",".join(map(_json, entries)) for page, entries in pages.items()}}
-        for lang, pages in found.items()
-    }
+    buckets: Entries = {}
+    for lang, pages in found.items():
+        written = {page: ",".join(map(_json, entries)) for page, entries in pages.items()}
+        buckets[lang] = {**(kept or {}).get(lang, {}), **written}
     for lang, pages in buckets.items():
         folder = site_dir / language_prefix(lang, languages)
         config = {**index["config"], "lang": [lang]}
-        data = f'{{"config":{_json(config)},"docs":[{",".join(filter(None, pages.values()))}]}}'
+        data = f'{{"config":{_json(config)},"docs":[{",".join(pages.values())}]}}'
         (folder / INDEX).parent.mkdir(parents=True, exist_ok=True)
         (folder / INDEX).write_text(data, encoding="utf-8")
         if as_script:
