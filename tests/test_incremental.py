@@ -83,6 +83,24 @@ def drop_structure_link(data: dict, lang: str) -> None:
     role["structures"] = role["structures"][1:]
 
 
+def recategorize_tool(data: dict, lang: str) -> None:
+    tool = data["outils"][0]
+    tool["categorie"] = next(c for c in ("structure", "outil") if c != tool["categorie"])
+
+
+def in_french(name: str, change: Callable[[dict, str], None]) -> Callable[[Path], None]:
+    return lambda folder: edit(folder, "fr", name, lambda data: change(data, "fr"))
+
+
+def recite(data: dict, lang: str) -> None:
+    data["references"][0]["citation"] = "Révisé, A. " + data["references"][0]["citation"]
+
+
+def rename_term(data: dict, lang: str) -> None:
+    concept = next(c for c in data["terminologie"] if c["id"] == "hlm")
+    concept["terme"] = concept["terme"] + " publique"
+
+
 EDITS = {
     "a role's title (the pages that link to it)": in_both("roles.yaml", retitle_role),
     "a role added (its index, its neighbours)": in_both("roles.yaml", add_role),
@@ -91,6 +109,10 @@ EDITS = {
     "a glossary abbreviation (every page's abbreviations)": in_both("glossaire.yaml", new_abbreviation),
     "a reference's author-date (the pages that cite it)": in_both("references.yaml", cite_differently),
     "a relation dropped (the structure's way back)": in_both("roles.yaml", drop_structure_link),
+    "a tool in another category (its index page's groups)": in_both("outils.yaml", recategorize_tool),
+    "a reference's full citation (not the pages that cite it by author and date)": in_both("references.yaml", recite),
+    "a French reference only (the English model kept)": in_french("references.yaml", recite),
+    "a French term only (the English glossary gives it)": in_french("terminologie.yaml", rename_term),
 }
 
 
@@ -103,6 +125,41 @@ def test_an_edit_writes_what_a_whole_generation_writes(project: Path, change: Ca
     memory.rendered = 0
     generate(project, memory)
     assert 0 < memory.rendered < pages
+    whole = generate(project)
+    assert (whole.written, whole.removed) == (0, 0)
+
+
+def test_an_edit_to_one_language_keeps_the_others_model_and_pages(project: Path) -> None:
+    """The English model is made from the English content and the French termbase: an edit to a French reference
+    leaves it as it was, the same object, and every English page is kept as rendered."""
+    memory = Memory()
+    generate(project, memory)
+    french, english = memory.languages["fr"], memory.languages["en"]
+    in_french("references.yaml", recite)(project.parent)
+    generate(project, memory)
+    # compared here, not in the assertions: a failing one would print the models, whose entities link each other
+    kept, built_again = memory.languages["en"].model is english.model, memory.languages["fr"].model is not french.model
+    assert (kept, built_again) == (True, True)
+    pages = memory.languages["en"].pages
+    assert pages.keys() == english.pages.keys()
+    assert [path for path in pages if pages[path] is not english.pages[path]] == []
+
+
+def test_a_page_is_rendered_again_for_what_it_prints_of_an_entity(project: Path) -> None:
+    """The glossary cites parent-2022 by author and date, the References page prints its full citation: an edit to
+    one renders again the page that prints it, not the other."""
+    memory = Memory()
+    generate(project, memory)
+
+    def rendered_again(change: Callable[[Path], None]) -> set[str]:
+        before = {lang: dict(memory.languages[lang].pages) for lang in LANGS}
+        change(project.parent)
+        generate(project, memory)
+        pages = ("glossaire/index.md", "references/index.md")
+        return {p for p in pages for lang in LANGS if memory.languages[lang].pages[p] is not before[lang][p]}
+
+    assert rendered_again(in_both("references.yaml", recite)) == {"references/index.md"}
+    assert rendered_again(in_both("references.yaml", cite_differently)) == {"glossaire/index.md"}
     whole = generate(project)
     assert (whole.written, whole.removed) == (0, 0)
 

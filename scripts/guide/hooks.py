@@ -86,19 +86,28 @@ def on_pre_build(config: Any) -> None:
         raise PluginError(str(exc)) from None
     _state["fingerprint"] = fingerprint
     _state["abbreviations"] = result.abbreviations
-    _state["generated"] = frozenset(
-        str(settings.docs_dir / lang / path) for lang, paths in result.pages.items() for path in paths
-    )
-    origins.ORIGINS.update(
-        {f"{lang}/{path}": settings.content[lang] for lang, paths in result.pages.items() for path in paths},
-        settings.root,
-    )
+    _know_pages(settings, result.pages)
     for line in result.stale:  # a warning: `mkdocs build --strict` (and so `make site`) stops on it
         log.warning(f"{line} (see make status)")
     log.info(
         f"guide: {sum(map(len, result.pages.values()))} pages generated{' by make site' if taken else ''}, "
         f"{result.written} written, {result.removed} removed, {result.rendered} agreement files rendered"
     )
+
+
+def _know_pages(settings: Settings, pages: dict[str, list[str]]) -> None:
+    """The generated pages' files, which the page event leaves alone, and the content each comes from (origins.py);
+    worked out again only when the pages or the folders change (an edit in ``make serve`` seldom adds a page)."""
+    known = (settings.docs_dir, settings.content, pages)
+    if known != _state.get("pages"):
+        _state["pages"] = known
+        _state["generated"] = frozenset(
+            str(settings.docs_dir / lang / path) for lang, paths in pages.items() for path in paths
+        )
+        _state["origins"] = {
+            f"{lang}/{path}": settings.content[lang] for lang, paths in pages.items() for path in paths
+        }
+    origins.ORIGINS.update(_state["origins"], settings.root)  # each generation's warnings told anew
 
 
 def _rebuild_all_if_the_theme_changed(config: Any, settings: Settings) -> None:

@@ -14,6 +14,7 @@ error leaves it as the last good one.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,14 +25,15 @@ import jinja2.bccache
 from . import model
 from .memo import Memo
 from .model import Entity, Excerpt, Model, Section
-from .validate import Reads
+from .schema import KINDS
+from .validate import Entry, Reads, Tree
 
 KINDS_READ = "*kinds"  # a read of a kind's list: (KINDS_READ, key), or (KINDS_READ, "*") for the lists themselves
 
 
 @dataclass
 class Rendered:
-    reads: frozenset[tuple[str, str]]
+    reads: frozenset[tuple]  # (kind, id, field), (kind, id): model.reading; (KINDS_READ, key)
     downloads: list  # what the page offered: another file, or another size, renders it again
     page: str  # its Markdown, front matter aside (computed anew each time: cheap, and it names the neighbours)
     printed: str  # an agreement's printed page (render.Renderer._printed)
@@ -40,6 +42,7 @@ class Rendered:
 @dataclass
 class LanguageMemory:
     shared: Any  # what every page of the language shares (Memory.session)
+    model: Model | None = None
     signatures: dict[tuple[str, str], tuple] = field(default_factory=dict)
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pages: dict[str, Rendered] = field(default_factory=dict)
@@ -73,6 +76,22 @@ class Memory:
     rendered: int = 0  # pages the last generation rendered (the others were kept)
     finishing: dict[tuple[str, str], tuple[str, dict, str]] = field(default_factory=dict)  # (lang, path) -> …
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)  # the pages' templates
+    models: dict[str, tuple[tuple, Model]] = field(default_factory=dict)  # language -> (its entries, its model)
+
+    def model(self, tree: Tree, source: Tree | None, build: Callable[[Tree, Tree | None], Model]) -> Model:
+        """``build(tree, source)``, or the language's last model if it was built from the same entries: the same
+        objects, their files unchanged (validate.FileRead). An edit to one language leaves the other's model as it
+        was, and ``session`` then keeps all its pages without comparing its entities one by one. What a model
+        reads of ``source``, another language's content, is its termbase (model._glossary_term)."""
+        made_from = _entries(tree, "*")
+        if source is not None and source.lang != tree.lang:
+            made_from += _entries(source, "terminologie")
+        found = self.models.get(tree.lang)
+        if found is not None and len(found[0]) == len(made_from) and all(map(operator.is_, found[0], made_from)):
+            return found[1]
+        built = build(tree, source)
+        self.models[tree.lang] = (made_from, built)  # built from these entries, whether this generation ends well
+        return built
 
     def finished(self, lang: str, path: str, page: str, abbreviations: dict, finish: Callable[[], str]) -> str:
         """``finish()``, the page as MkDocs reads it, or what it gave last time for the same page and abbreviations."""
@@ -85,16 +104,21 @@ class Memory:
 
     def session(self, model: Model, shared: Any) -> Session:
         """The pages of ``model`` that can be kept, against the last good generation's."""
-        signatures = {(e.kind.key, e.id): signature(e) for entities in model.kinds.values() for e in entities}
-        lists = {key: tuple(e.id for e in entities) for key, entities in model.kinds.items()}
         before = self.languages.get(model.lang)
         before = before if before is not None and before.shared == shared else None
-        now = LanguageMemory(shared, signatures, lists)
+        if before is not None and before.model is model:  # nothing it is made from changed (Memory.model)
+            now = LanguageMemory(shared, model, before.signatures, before.lists)
+            self.pending[model.lang] = now
+            return Session(now, before, frozenset())
+        signatures = {(e.kind.key, e.id): signature(e) for entities in model.kinds.values() for e in entities}
+        lists = {key: tuple(e.id for e in entities) for key, entities in model.kinds.items()}
+        now = LanguageMemory(shared, model, signatures, lists)
         self.pending[model.lang] = now
         if before is None:
             return Session(now, None, frozenset())
-        changed = {key for key, found in signatures.items() if before.signatures.get(key) != found}
-        changed |= {key for key in before.signatures if key not in signatures}
+        changed = set()
+        for key in signatures.keys() | before.signatures.keys():
+            changed |= _changes(key, before.signatures.get(key), signatures.get(key))
         changed_lists = {(KINDS_READ, key) for key in lists.keys() | before.lists.keys()}
         changed_lists = {read for read in changed_lists if lists.get(read[1]) != before.lists.get(read[1])}
         if changed_lists:
@@ -113,7 +137,7 @@ class Session:
 
     now: LanguageMemory
     before: LanguageMemory | None
-    changed: frozenset[tuple[str, str]]
+    changed: frozenset[tuple]  # the reads an edit changed (_changes)
     rendered: int = 0
 
     def kept(self, path: str, downloads: list) -> Rendered | None:
@@ -124,9 +148,15 @@ class Session:
         self.now.pages[path] = found
         return found
 
-    def keep(self, path: str, reads: set[tuple[str, str]], downloads: list, page: str, printed: str) -> None:
+    def keep(self, path: str, reads: set[tuple], downloads: list, page: str, printed: str) -> None:
         self.now.pages[path] = Rendered(frozenset(reads), downloads, page, printed)
         self.rendered += 1
+
+
+def _entries(tree: Tree, key: str) -> tuple[Entry, ...]:
+    """The entries of ``tree``, every kind's (``*``) or one kind's, in order."""
+    kinds = tree.entries.values() if key == "*" else [tree.entries.get(key, {})]
+    return tuple(entry for entries in kinds for entry in entries.values())
 
 
 def signature(entity: Entity) -> tuple:
@@ -135,6 +165,22 @@ def signature(entity: Entity) -> tuple:
     termbase gives it)."""
     relations = tuple((r.label, tuple(_ident(e) for e in r.entities)) for r in entity.relations)
     return (_Same(entity.source), relations, entity.path, entity.anchor, tuple(entity.cites), entity.data.get("terme"))
+
+
+def _changes(key: tuple[str, str], before: tuple | None, now: tuple | None) -> set[tuple]:
+    """The reads of the entity ``key`` that an edit changed: a field (``(kind, id, field)``, read by a page that
+    prints it) and the entity as a whole (``(kind, id)``, read by a page that walks its relations); every field too
+    when its relations, its place or what it cites changed, or when it was added or removed."""
+    if before == now:
+        return set()
+    whole = {key}
+    if before is None or now is None or before[1:5] != now[1:5]:
+        return whole | {(*key, name) for name in KINDS[key[0]].record.fields}
+    old, new = before[0].value, now[0].value
+    fields = {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
+    if before[5] != now[5]:
+        fields.add("terme")  # a glossary entry's term, from the termbase
+    return whole | {(*key, name) for name in fields}
 
 
 def _ident(entity: Entity | Excerpt) -> tuple:
@@ -157,6 +203,9 @@ class _Same:
     __hash__ = None  # type: ignore[assignment]
 
 
+_FIELD_READS = frozenset({"id"})  # an entity's attributes a page reads that no edit changes
+
+
 class TrackingEnvironment(jinja2.Environment):
     """Jinja's environment, noting what a template reads of the model (attributes too, which model.Entity's own
     note does not see: ``entity.relations``, ``model.kinds.controverses``)."""
@@ -173,7 +222,9 @@ class TrackingEnvironment(jinja2.Environment):
 
     def _note(self, obj: Any, name: Any) -> None:
         if isinstance(obj, Entity):
-            model.note(obj)
+            if name not in _FIELD_READS and not (name in obj.kind.record.fields and not hasattr(obj, name)):
+                model.note(obj)  # its relations, its link…: the entity as a whole
+            # else a field (Entity.__getitem__ notes it), or its id: the id is the entity itself, never changed
         elif isinstance(obj, (Excerpt, Section)):
             model.note(obj.whole)
         elif obj is self.kinds:

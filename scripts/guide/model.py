@@ -46,7 +46,7 @@ class Entity:
         if name not in self.kind.record.fields:
             raise KeyError(name)
         if _reading is not None:
-            _reading.add((self.kind.key, self.id))
+            _reading.add((self.kind.key, self.id, name))  # that field alone (incremental._changes)
         return self.data.get(name)
 
     def link_from(self, page: str) -> str:
@@ -96,13 +96,13 @@ class Excerpt:
         return self.whole.link_from(page)
 
 
-_reading: set[tuple[str, str]] | None = None  # while a page is rendered with reading(): the entities it read
+_reading: set[tuple] | None = None  # while a page is rendered with reading(): the entities and fields it read
 
 
 @contextmanager
-def reading() -> Iterator[set[tuple[str, str]]]:
-    """Note every entity whose fields are read while the block runs, as (kind, id) in the set it gives
-    (incremental.py: the pages an edit changes)."""
+def reading() -> Iterator[set[tuple]]:
+    """Note what is read of the entities while the block runs, in the set it gives: each field read, as (kind,
+    id, field), and each entity read as a whole, as (kind, id) (incremental.py: the pages an edit changes)."""
     global _reading
     previous, _reading = _reading, set()
     try:

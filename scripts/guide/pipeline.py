@@ -127,7 +127,10 @@ def _generate(settings: Settings, report: bool, memory: Memory | None) -> Genera
     if variants:
         raise InvalidContentError(variants)
     source = trees[settings.default_language]
-    models = {lang: build_model(tree, source) for lang, tree in trees.items()}
+    models = {
+        lang: memory.model(tree, source, build_model) if memory is not None else build_model(tree, source)
+        for lang, tree in trees.items()
+    }
     printer = Printer(settings.templates, settings.cache_dir)
     files = build_site_files(models, strings, printer, settings.language_data, settings.bilingual)
     citation = _citation(settings)

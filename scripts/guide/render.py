@@ -11,7 +11,7 @@ import functools
 import json
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +80,7 @@ class Renderer:
         self.env.filters["form_sections"] = form_sections
         self._printer: Printer | None = None  # made for the first agreement's page
         self._constants: dict[str, str] | None = None  # read once: a generation makes its own Renderer
+        self._references_by_lang: dict[str, tuple[Model, dict[str, Entity]]] = {}
 
     def render(self, model: Model) -> dict[str, str]:
         """Every generated page of ``model``: path relative to the language folder -> Markdown. Raise
@@ -113,8 +114,14 @@ class Renderer:
                 printed = self._printed(own, model.lang, label) if agreement and own is not None else ""
             if session is not None:
                 explicit = {(own.kind.key, own.id)} if own is not None else set()
-                if "groups" in context:  # an index page: its kind's list
+                if "groups" in context:  # an index page: its kind's list, and the field that groups it
                     explicit.add((KINDS_READ, context["key"]))
+                    explicit |= {
+                        (e.kind.key, e.id, e.kind.group_by)
+                        for _, found in context["groups"]
+                        for e in found
+                        if e.kind.group_by
+                    }
                 session.keep(path, reads | explicit, downloads, page, printed)
             return page, printed
 
@@ -219,7 +226,15 @@ class Renderer:
         page = voice.render(page, marker)
         if "[@" not in page:
             return page
-        return citekeys.render(page, _citation_labels(model, path), language.rules.citations)
+        return citekeys.render(page, _CitationLabels(self._references(model), path), language.rules.citations)
+
+    def _references(self, model: Model) -> dict[str, Entity]:
+        """The references of ``model`` by id, listed once per language."""
+        found = self._references_by_lang.get(model.lang)
+        if found is None or found[0] is not model:
+            found = (model, {r.id: r for r in model.kinds.get("references", [])})
+            self._references_by_lang[model.lang] = found
+        return found[1]
 
 
 PRINTED = "guide_print"  # the front matter's key for an agreement's printed page
@@ -284,9 +299,33 @@ def _one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in plain(text)).split())
 
 
-def _citation_labels(model: Model, page: str) -> dict[str, tuple[str, str]]:
-    """Each cited reference's author–date label, and its link from ``page`` to its entry on the References page."""
-    return {r.id: (r["auteur_date"], r.link_from(page)) for r in model.kinds.get("references", []) if r["auteur_date"]}
+class _CitationLabels(Mapping[str, tuple[str, str]]):
+    """Each reference's author–date label, and its link from ``page`` to its entry on the References page, read
+    only for the references the page cites: a page is rendered again after an edit to one of those (incremental.py),
+    not after an edit to any reference. A reference without a label has none."""
+
+    def __init__(self, references: dict[str, Entity], page: str):
+        self.references, self.page = references, page
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        reference = self.references[key]
+        label = reference["auteur_date"]
+        if not label:
+            raise KeyError(key)
+        return label, reference.link_from(self.page)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]  # type: ignore[index]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self.references if key in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def _diagram(model: Model, label: Callable[[str], str]) -> str:
