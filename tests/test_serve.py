@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 
 from bench import fetch, free_port, wait_idle
 from guide import preview
@@ -166,6 +168,22 @@ def test_banner_is_in_the_page_language_and_escapes_the_errors(tmp_path: Path) -
     assert "en/guide.yaml:3: titre: got &#x27;&lt;script&gt;x&lt;/script&gt;&#x27;" in shown
     assert "<script>" not in shown
     assert shown.endswith("</aside><p>Page</p></body></html>")
+
+
+def test_the_preview_looks_at_the_content_often(tmp_path: Path) -> None:
+    """MkDocs' server looks at the files it watches every half second: an edit waited up to that long before its
+    build started. The preview looks at the content and the hand-written pages every tenth of a second."""
+    config = make_project(tmp_path)
+    settings = Settings.from_mkdocs(load_config(str(config)))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(settings.docs_dir))  # as MkDocs does before the hook's on_serve
+    try:
+        preview.Preview(settings).attach(server)
+        intervals = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
+    finally:
+        server.server_close()
+    watched = [str(folder) for folder in settings.content.values()] + [str(settings.docs_dir)]
+    assert {path: intervals.get(path) for path in watched} == {path: preview.POLLING for path in watched}
 
 
 # Builds as `make serve` runs them, in one process: the first one, then one after each edit (`fast`), or one full
