@@ -1,12 +1,13 @@
 """What an edit changes: the pages ``mkdocs serve`` renders again after an edit, the others kept from before.
 
 A page's Markdown is made from what every page shares (the templates, the interface strings, the settings, the
-citation, the model's diagram: if one of them changes, every page is rendered again) and from the entities its
-rendering read. While a page is rendered, each entity it reads is noted (model.reading: an entity's fields, read
-by a template or by Python; its attributes, its relations and its kind's list, read by a template), with the files
-it offers for download. The next generation compares each entity with its previous version (its YAML data, its
-relations, its place) and each kind's list of ids with the previous one: a page none of whose reads changed
-keeps its Markdown.
+citation, the model's diagram: if one of them changes, every page is rendered again) and from what its rendering
+read of the entities. While a page is rendered, each read is noted (model.reading): a field of an entity, read by
+a template or by Python; an entity as a whole (its relations, its attributes) and a kind's list, read by a
+template; with the files it offers for download. The next generation compares each entity with its previous
+version (its YAML data field by field, its relations, its place) and each kind's list of ids with the previous
+one: a page none of whose reads changed keeps its Markdown. A language none of whose entries changed keeps its
+model, and so all its pages (``Memory.model``).
 
 A memory is used again only once its generation has succeeded (``commit``): a generation that stops on an
 error leaves it as the last good one.
