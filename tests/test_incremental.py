@@ -88,6 +88,10 @@ def recategorize_tool(data: dict, lang: str) -> None:
     tool["categorie"] = next(c for c in ("structure", "outil") if c != tool["categorie"])
 
 
+def describe_role(data: dict, lang: str) -> None:
+    data["roles"][0]["description"] += f"\n\nUne phrase de plus ({lang})."
+
+
 def in_french(name: str, change: Callable[[dict, str], None]) -> Callable[[Path], None]:
     return lambda folder: edit(folder, "fr", name, lambda data: change(data, "fr"))
 
@@ -103,6 +107,7 @@ def rename_term(data: dict, lang: str) -> None:
 
 EDITS = {
     "a role's title (the pages that link to it)": in_both("roles.yaml", retitle_role),
+    "a role's description (its own page)": in_both("roles.yaml", describe_role),
     "a role added (its index, its neighbours)": in_both("roles.yaml", add_role),
     "two solutions swapped (their order, their neighbours)": in_both("solutions.yaml", swap_solutions),
     "an agreement section's title (the situations that name it)": in_both("ententes.yaml", retitle_section),
@@ -147,7 +152,8 @@ def test_an_edit_to_one_language_keeps_the_others_model_and_pages(project: Path)
 
 def test_a_page_is_rendered_again_for_what_it_prints_of_an_entity(project: Path) -> None:
     """The glossary cites parent-2022 by author and date, the References page prints its full citation: an edit to
-    one renders again the page that prints it, not the other."""
+    one renders again the page that prints it, not the other. A role's description shows on its own page only:
+    the pages that link to the role print its title."""
     memory = Memory()
     generate(project, memory)
 
@@ -155,11 +161,14 @@ def test_a_page_is_rendered_again_for_what_it_prints_of_an_entity(project: Path)
         before = {lang: dict(memory.languages[lang].pages) for lang in LANGS}
         change(project.parent)
         generate(project, memory)
-        pages = ("glossaire/index.md", "references/index.md")
-        return {p for p in pages for lang in LANGS if memory.languages[lang].pages[p] is not before[lang][p]}
+        return {
+            p for lang in LANGS for p, found in memory.languages[lang].pages.items() if found is not before[lang][p]
+        }
 
-    assert rendered_again(in_both("references.yaml", recite)) == {"references/index.md"}
-    assert rendered_again(in_both("references.yaml", cite_differently)) == {"glossaire/index.md"}
+    pages = {"glossaire/index.md", "references/index.md"}
+    assert rendered_again(in_both("references.yaml", recite)) & pages == {"references/index.md"}
+    assert rendered_again(in_both("references.yaml", cite_differently)) & pages == {"glossaire/index.md"}
+    assert rendered_again(in_both("roles.yaml", describe_role)) == {"roles/organisation-communautaire.md"}
     whole = generate(project)
     assert (whole.written, whole.removed) == (0, 0)
 

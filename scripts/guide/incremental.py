@@ -204,7 +204,8 @@ class _Same:
     __hash__ = None  # type: ignore[assignment]
 
 
-_FIELD_READS = frozenset({"id"})  # an entity's attributes a page reads that no edit changes
+# An entity's attributes that follow from its kind and id: no edit changes them (signature compares them all the same)
+_CONSTANT = frozenset({"id", "kind", "path", "anchor", "link_from"})
 
 
 class TrackingEnvironment(jinja2.Environment):
@@ -223,9 +224,9 @@ class TrackingEnvironment(jinja2.Environment):
 
     def _note(self, obj: Any, name: Any) -> None:
         if isinstance(obj, Entity):
-            if name not in _FIELD_READS and not (name in obj.kind.record.fields and not hasattr(obj, name)):
-                model.note(obj)  # its relations, its link…: the entity as a whole
-            # else a field (Entity.__getitem__ notes it), or its id: the id is the entity itself, never changed
+            if isinstance(name, str) and name not in _CONSTANT and hasattr(obj, name):
+                model.note(obj)  # its relations, its data…: the entity as a whole
+            # else a field (Entity.__getitem__ notes it), an attribute that follows from its kind and id, or none
         elif isinstance(obj, (Excerpt, Section)):
             model.note(obj.whole)
         elif obj is self.kinds:
