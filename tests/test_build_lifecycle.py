@@ -259,6 +259,35 @@ def test_a_failed_write_names_its_file(tmp_path: Path) -> None:
     assert message == f"{path}: No space left on device"
 
 
+LATE_WORKER = """
+import signal, subprocess, sys, time
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+ignore = "import signal, time; signal.signal(signal.SIGTERM, lambda *_: None); print(flush=True); time.sleep"
+worker = subprocess.Popen([sys.executable, "-c", f"{ignore}({sys.argv[2]})"], cwd=sys.argv[1], stdout=sys.stdout)
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("lasts", [0.6, 60], ids=["a worker that ends late", "a worker that would not end"])
+def test_a_stopped_child_is_waited_for_with_its_whole_group(tmp_path: Path, lasts: float, monkeypatch) -> None:
+    """A worker of the child's group that outlives the child (one started as the signal came, or slow to end)
+    is waited for, and killed after STOP_DELAY: nothing of a stopped build runs on after it."""
+    monkeypatch.setattr(mkdocs_child, "STOP_DELAY", 1.5)
+    child = subprocess.Popen(
+        [sys.executable, "-c", LATE_WORKER, str(tmp_path), str(lasts)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert child.stdout is not None
+    with child.stdout:
+        child.stdout.readline()  # the worker ignores SIGTERM from here
+        mkdocs_child._stop(child)
+    assert child.returncode == -signal.SIGTERM
+    assert processes_in(tmp_path) == []
+    assert not mkdocs_child._group_alive(child.pid)
+
+
 MISSING_EN = "en: the content folder for 'en' does not exist (example: create en/ with roles.yaml in it)"
 
 

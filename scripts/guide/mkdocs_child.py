@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,12 +96,41 @@ def _read(child: subprocess.Popen, stream: TextIO | None, output: list[str]) -> 
 
 
 def _stop(child: subprocess.Popen) -> None:
+    """Stop the child and every process of its group, and wait for them: a worker the child was starting as the
+    signal came (a forkserver, say) joins the group after it and would outlive it."""
+    deadline = time.monotonic() + STOP_DELAY
     with contextlib.suppress(ProcessLookupError):  # all of them ended already
         os.killpg(child.pid, signal.SIGTERM)  # the child and its workers: they share its process group
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        child.wait(timeout=STOP_DELAY)
+    stop = signal.SIGTERM
+    while _group_alive(child.pid) and time.monotonic() < deadline + STOP_DELAY:  # SIGKILL is not ignored
+        if time.monotonic() > deadline:
+            stop = signal.SIGKILL
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, stop)
+        time.sleep(0.02)
+    child.wait()
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of ``group`` still runs; one that ended and waits to be reaped (a zombie) does not."""
+    try:
+        entries = [entry for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+    except OSError:  # no /proc: ask the system, which counts a zombie as a process
         try:
-            child.wait(timeout=STOP_DELAY)
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for entry in entries:
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:  # it ended while we looked
+            continue
+        if int(fields[2]) == group and fields[0] not in "ZX":  # fields: state, parent, process group, …
+            return True
+    return False
 
 
 def explain(exc: OSError, default: Path | None = None) -> str:
