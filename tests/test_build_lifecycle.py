@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from bench import free_port
-from guide import mkdocs_child, scratch
+from guide import interrupt, mkdocs_child, scratch
 from sites import ROOT, build, make_project
 
 pytestmark = pytest.mark.build
@@ -56,13 +56,16 @@ def leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(LEFTOVERS))
 
 
-def processes_in(project: Path) -> list[int]:
-    """Processes working in ``project``: the build's children, and theirs, inherit its folder."""
+def processes_in(project: Path) -> list[str]:
+    """Processes working in ``project`` (the build's children, and theirs, inherit its folder): each one's number,
+    state, parent, process group and command line, for the failure to say what it was."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
             if entry.name.isdigit() and os.readlink(entry / "cwd") == str(project):
-                found.append(int(entry.name))
+                state, parent, group = (entry / "stat").read_text().rpartition(")")[2].split()[:3]
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                found.append(f"{entry.name} ({state}, parent {parent}, group {group}): {command}")
         except OSError:
             continue
     return found
@@ -257,6 +260,31 @@ def test_a_failed_write_names_its_file(tmp_path: Path) -> None:
     except OSError as exc:
         message = mkdocs_child.explain(exc)
     assert message == f"{path}: No space left on device"
+
+
+def test_a_signal_as_a_child_starts_stops_that_child_too(tmp_path: Path, monkeypatch) -> None:
+    """The build is stopped while a child is being started: that child is stopped with the others, not left
+    running unknown (the signal waits until the child is among those run_all stops)."""
+    fake = tmp_path / "python"  # a child that lasts: it unblocks the signals as guide.mkdocs_child does, and waits
+    stopping = list(map(int, mkdocs_child.STOPPING))
+    works = tmp_path / "build"
+    works.mkdir()
+    lines = [f"#!{sys.executable}", "import os, signal, time", f"os.chdir({str(works)!r})"]
+    lines += [f"signal.pthread_sigmask(signal.SIG_UNBLOCK, {stopping})", "time.sleep(60)", ""]
+    fake.write_text("\n".join(lines), encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(fake))
+    real = subprocess.Popen
+
+    def started_then_stopped(*args, **kwargs) -> subprocess.Popen:
+        child = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)  # the build is stopped as the child starts
+        return child
+
+    monkeypatch.setattr(subprocess, "Popen", started_then_stopped)
+    with pytest.raises(interrupt.Interrupted), interrupt.raised():
+        mkdocs_child.run_all([mkdocs_child.Command(["build"], quiet=True)])
+    assert processes_in(works) == []
 
 
 LATE_WORKER = """

@@ -23,6 +23,7 @@ from typing import TextIO
 
 from . import scratch
 
+STOPPING = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)  # what stops a build: kill, Ctrl-C, a closed terminal
 STOP_DELAY = 5.0  # seconds a stopped child has to end, before SIGKILL
 _SCRIPTS = Path(__file__).resolve().parent.parent  # where the guide package is, for the child to import it
 
@@ -53,16 +54,22 @@ def run_all(commands: list[Command], env: dict[str, str] | None = None) -> list[
             # MkDocs colours its log when it writes to a terminal: this process's, here, through a pipe
             colour = not command.quiet and sys.stderr.isatty()
             colour = colour and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-            child = subprocess.Popen(
-                [sys.executable, "-m", "guide.mkdocs_child", *(["--color"] if colour else []), *command.args],
-                env=environment,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                pass_fds=scratch.held_descriptors(),  # what it writes stays held while it runs, even if this dies
-            )
-            children.append(child)
+            # A signal that came while the child was being started would leave it running, unknown: it waits,
+            # blocked, until the child is in the list (the child unblocks it as it starts: main() below).
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+            try:
+                child = subprocess.Popen(
+                    [sys.executable, "-m", "guide.mkdocs_child", *(["--color"] if colour else []), *command.args],
+                    env=environment,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                    pass_fds=scratch.held_descriptors(),  # what it writes stays held while it runs, even if this dies
+                )
+                children.append(child)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             reader = threading.Thread(target=_read, args=(child, None if command.quiet else sys.stderr, output))
             reader.daemon = True  # never keeps this process alive: the child's end ends it
             reader.start()
@@ -74,6 +81,9 @@ def run_all(commands: list[Command], env: dict[str, str] | None = None) -> list[
     except BaseException:
         for child in children:
             _stop(child)
+        for child in children[len(readers) :]:  # stopped before its reader started: no one else closes its pipe
+            assert child.stdout is not None
+            child.stdout.close()
         raise
     return [(child.returncode, "".join(output)) for child, output in zip(children, outputs, strict=True)]
 
@@ -168,8 +178,9 @@ def _quit(signum: int, frame: FrameType | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    for signum in STOPPING:
         signal.signal(signum, _quit)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)  # blocked while run_all started this process
     from mkdocs.__main__ import cli
 
     try:
