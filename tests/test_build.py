@@ -129,6 +129,7 @@ def test_failed_build_leaves_site_untouched(tmp_path: Path, breakage: str) -> No
     assert result.returncode != 0
     if breakage == "content":
         assert "fr/guide.yaml:27: roles[1].structures[1]: 'inconnu' is not the id of any of the outils" in result.stderr
+        assert "INFO" not in result.stderr  # the builds, started meanwhile, were stopped and said nothing
     assert "was left as it was" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(config.parent / "site") == before

@@ -274,17 +274,34 @@ def test_a_signal_as_a_child_starts_stops_that_child_too(tmp_path: Path, monkeyp
     fake.write_text("\n".join(lines), encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setattr(sys, "executable", str(fake))
-    real = subprocess.Popen
+    real = subprocess._fork_exec  # type: ignore[attr-defined]
+    started: list[int] = []
 
-    def started_then_stopped(*args, **kwargs) -> subprocess.Popen:
-        child = real(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGTERM)  # the build is stopped as the child starts
-        return child
+    def started_then_stopped(*args) -> int:
+        started.append(real(*args))  # the child runs; Popen has yet to return it
+        if len(started) == 2:  # the first child's reader runs: the signal may reach that thread
+            os.kill(os.getpid(), signal.SIGTERM)  # the build is stopped as the second child starts
+        return started[-1]
 
-    monkeypatch.setattr(subprocess, "Popen", started_then_stopped)
-    with pytest.raises(interrupt.Interrupted), interrupt.raised():
-        mkdocs_child.run_all([mkdocs_child.Command(["build"], quiet=True)])
-    assert processes_in(works) == []
+    monkeypatch.setattr(subprocess, "_fork_exec", started_then_stopped)
+    try:
+        with pytest.raises(interrupt.Interrupted), interrupt.raised():
+            mkdocs_child.run_all([mkdocs_child.Command(["build"], quiet=True), mkdocs_child.Command(["build"])])
+        assert len(started) == 2
+        assert processes_in(works) == []
+        assert all(_ended(pid) for pid in started)  # both stopped, none left running
+    finally:
+        for pid in started:
+            if not _ended(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _ended(pid: int) -> bool:
+    """Whether the process ``pid`` is gone, or has ended and waits to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] in "ZX"
+    except OSError:
+        return True
 
 
 LATE_WORKER = """

@@ -44,30 +44,28 @@ def check(config_file: Path) -> int:
 
 
 def site(config_file: Path, site_dir: Path) -> int:
-    """Validate and generate the pages, then build the site and its offline copy side by side into a temporary
-    folder next to ``site_dir``, with the offline copy's zip; replace ``site_dir`` only on success. Stopped (Ctrl-C,
-    SIGTERM), it stops its children and removes what it wrote."""
+    """Validate and generate the pages, and build the site and its offline copy side by side into a temporary
+    folder next to ``site_dir``, with the offline copy's zip; replace ``site_dir`` only on success. The builds
+    start while the pages are generated, and take them when they are (handover.py). Stopped (Ctrl-C, SIGTERM),
+    it stops its children and removes what it wrote."""
     site_dir = site_dir.resolve()
     try:
         with interrupt.raised() as guard:
-            generation = _generate(config_file)
-            if generation is None:
+            try:
+                settings = _settings(config_file)
+            except SettingsError as exc:
+                print(exc, file=sys.stderr)
                 print(f"{site_dir} was left as it was.", file=sys.stderr)
                 return 1
-            return _build_site(config_file, site_dir, guard, generation)
+            return _build_site(config_file, site_dir, guard, settings)
     except interrupt.Interrupted as exc:
         print(f"The build was stopped ({exc}): {site_dir} was left as it was.", file=sys.stderr)
         return exc.exit_code
 
 
-def _generate(config_file: Path) -> tuple[Settings, pipeline.Generation] | None:
+def _generate(settings: Settings) -> pipeline.Generation | None:
     """The pages generated once for both builds, as ``make check`` would pass them; None, once every error is
     told: on an error, ``make check``'s pass finds them all (content, termbase, labels, templates, citation)."""
-    try:
-        settings = _settings(config_file)
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
-        return None
     try:
         generation = pipeline.generate(settings, report=True)
     except (InvalidContentError, TemplateError) as stopped:
@@ -76,7 +74,7 @@ def _generate(config_file: Path) -> tuple[Settings, pipeline.Generation] | None:
     for line in generation.readability:  # a notice, never a failure
         print(line)
     print("content OK")
-    return settings, generation
+    return generation
 
 
 def _every_error(settings: Settings) -> InvalidContentError | None:
@@ -88,9 +86,7 @@ def _every_error(settings: Settings) -> InvalidContentError | None:
     return None
 
 
-def _build_site(
-    config_file: Path, site_dir: Path, guard: interrupt.Guard, generation: tuple[Settings, pipeline.Generation]
-) -> int:
+def _build_site(config_file: Path, site_dir: Path, guard: interrupt.Guard, settings: Settings) -> int:
     with ExitStack() as stack:
         try:
             site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -104,12 +100,20 @@ def _build_site(
             )
             return 1
         new, copy = work / "site", work / "hors-ligne" / offline.NAME
-        handed = handover.write(work / "generation.json", *generation)
+        handed = work / "generation.json"
         online = mkdocs_child.Command(["build", "--strict", "--config-file", str(config_file), "--site-dir", str(new)])
-        with offline.build_args(config_file, copy) as args:  # the offline copy: a second build, side by side
-            (code, _), (offline_code, output) = mkdocs_child.run_all(
-                [online, mkdocs_child.Command(args, quiet=True)], env=handed
-            )
+        with (
+            offline.build_args(config_file, copy) as args,  # the offline copy: a second build, side by side
+            mkdocs_child.started(
+                [online, mkdocs_child.Command(args, quiet=True)], env=handover.expected(handed), held=True
+            ) as builds,
+        ):
+            generation = _generate(settings)  # meanwhile, the builds start and wait for it
+            if generation is None:
+                print(f"{site_dir} was left as it was.", file=sys.stderr)
+                return 1  # the builds are stopped on the way out
+            handover.write(handed, settings, generation)
+            (code, _), (offline_code, output) = builds.wait()
         if code == 0 and offline_code != 0:  # the same failure in both is told once, by the site's build
             offline.failed(output)
         if code != 0 or offline_code != 0 or not offline.package(copy, new):

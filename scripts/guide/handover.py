@@ -4,22 +4,36 @@ instead of making it again.
 
 The result goes into a file that the builds find through ``GUIDE_GENERATION``, with the fingerprint of the
 files it was made from: a build whose inputs changed since (an editor saved a file meanwhile) generates anew.
+The builds start while ``make site`` generates (MkDocs takes a second to start): a build waits for the file as
+long as ``make site``, its parent (``GUIDE_GENERATION_BY``), runs.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 from .pipeline import Generation, fingerprint
 from .settings import Settings
 
 VARIABLE = "GUIDE_GENERATION"
+PARENT = "GUIDE_GENERATION_BY"
+WAIT = 0.01  # seconds between two looks for the file
 
 
-def write(path: Path, settings: Settings, generation: Generation) -> dict[str, str]:
-    """Record ``generation`` in ``path``; the variables that hand it to a build's hook."""
+class AbandonedError(Exception):
+    """``make site`` ended before it handed its generation over: it was stopped, or failed."""
+
+
+def expected(path: Path) -> dict[str, str]:
+    """The variables that tell a build to wait for the generation this process will write in ``path``."""
+    return {VARIABLE: str(path), PARENT: str(os.getpid())}
+
+
+def write(path: Path, settings: Settings, generation: Generation) -> None:
+    """Record ``generation`` in ``path``, whole at once: a build waiting for it never reads half of it."""
     record = {
         "inputs": fingerprint(settings),
         "docs_dir": str(settings.docs_dir),
@@ -30,8 +44,9 @@ def write(path: Path, settings: Settings, generation: Generation) -> dict[str, s
         "stale": generation.stale,
         "abbreviations": generation.abbreviations,
     }
-    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    return {VARIABLE: str(path)}
+    part = path.with_name(path.name + ".part")
+    part.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    part.replace(path)
 
 
 def taken(settings: Settings) -> Generation | None:
@@ -39,6 +54,11 @@ def taken(settings: Settings) -> Generation | None:
     name = os.environ.get(VARIABLE)
     if not name:
         return None
+    parent = os.environ.get(PARENT)
+    while parent and not Path(name).exists():
+        if os.getppid() != int(parent):  # make site is gone: nothing will come
+            raise AbandonedError(f"make site ended before it handed its pages over ({name})")
+        time.sleep(WAIT)
     try:
         record = json.loads(Path(name).read_text(encoding="utf-8"))
     except (OSError, ValueError):  # gone, or half-written by a build that was stopped: generate

@@ -82,7 +82,7 @@ def on_pre_build(config: Any) -> None:
         for line in shown(exc.errors):  # the first hundred, then how many more
             log.error(line)
         raise PluginError(f"{len(exc.errors)} content error(s): nothing was built, the previous site is kept") from None
-    except TemplateError as exc:
+    except (TemplateError, handover.AbandonedError) as exc:
         raise PluginError(str(exc)) from None
     _state["fingerprint"] = fingerprint
     _state["abbreviations"] = result.abbreviations

@@ -16,6 +16,8 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -40,67 +42,127 @@ class Command:
 
 
 def run_all(commands: list[Command], env: dict[str, str] | None = None) -> list[tuple[int, str]]:
-    """Run each command side by side, each one a child ``mkdocs`` with ``env`` added to this process's
-    environment: each one's exit code and, if quiet, its output. Each child runs in a session of its own (Ctrl-C
-    in the terminal reaches this process only): if this process is interrupted, it stops every child and every
-    process they started, then goes on with the exception."""
-    path = os.pathsep.join(filter(None, [str(_SCRIPTS), os.environ.get("PYTHONPATH")]))
-    environment = {**os.environ, **(env or {}), "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
-    children: list[subprocess.Popen] = []
-    outputs: list[list[str]] = [[] for _ in commands]
-    readers = []
+    """Run each command side by side (``started``): each one's exit code and, if quiet, its output."""
+    with started(commands, env) as running:
+        return running.wait()
+
+
+@contextmanager
+def started(commands: list[Command], env: dict[str, str] | None = None, held: bool = False) -> Iterator[Running]:
+    """Start each command, side by side, each one a child ``mkdocs`` with ``env`` added to this process's
+    environment; ``held``, the output of those that are not quiet is kept until ``Running.release``. Each child
+    runs in a session of its own (Ctrl-C in the terminal reaches this process only): if this process is
+    interrupted, or leaves the block without waiting for them, it stops every child and every process they
+    started."""
+    running = Running(commands, env, held)
     try:
-        for command, output in zip(commands, outputs, strict=True):
-            # MkDocs colours its log when it writes to a terminal: this process's, here, through a pipe
-            colour = not command.quiet and sys.stderr.isatty()
-            colour = colour and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-            # A signal that came while the child was being started would leave it running, unknown: it waits,
-            # blocked, until the child is in the list (the child unblocks it as it starts: main() below).
-            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
-            try:
+        running.start()
+        yield running
+    finally:
+        running.end()
+
+
+class Running:
+    """Children ``mkdocs`` started side by side (``started``)."""
+
+    def __init__(self, commands: list[Command], env: dict[str, str] | None, held: bool) -> None:
+        path = os.pathsep.join(filter(None, [str(_SCRIPTS), os.environ.get("PYTHONPATH")]))
+        self.environment = {**os.environ, **(env or {}), "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
+        self.commands = commands
+        self.children: list[subprocess.Popen] = []
+        self.outputs = [_Output(None if command.quiet else sys.stderr, held) for command in commands]
+        self.readers: list[threading.Thread] = []
+
+    def start(self) -> None:
+        # A signal that came while a child was being started would leave it running, unknown: until every child
+        # is in the list, it waits, blocked. Its readers keep it blocked: Python runs a handler in the main thread
+        # whichever thread the signal reached, so a reader must not take it. (A child unblocks it as it starts:
+        # main() below.)
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+        try:
+            for command, output in zip(self.commands, self.outputs, strict=True):
+                # MkDocs colours its log when it writes to a terminal: this process's, here, through a pipe
+                colour = not command.quiet and sys.stderr.isatty()
+                colour = colour and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
                 child = subprocess.Popen(
                     [sys.executable, "-m", "guide.mkdocs_child", *(["--color"] if colour else []), *command.args],
-                    env=environment,
+                    env=self.environment,
                     stdin=subprocess.DEVNULL,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.STDOUT,
                     start_new_session=True,
                     pass_fds=scratch.held_descriptors(),  # what it writes stays held while it runs, even if this dies
                 )
-                children.append(child)
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-            reader = threading.Thread(target=_read, args=(child, None if command.quiet else sys.stderr, output))
-            reader.daemon = True  # never keeps this process alive: the child's end ends it
-            reader.start()
-            readers.append(reader)
-        for child in children:
+                self.children.append(child)
+                reader = threading.Thread(target=_read, args=(child, output))
+                reader.daemon = True  # never keeps this process alive: the child's end ends it
+                reader.start()
+                self.readers.append(reader)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+    def release(self) -> None:
+        """The output held so far written, and the rest as it comes."""
+        for output in self.outputs:
+            output.release()
+
+    def wait(self) -> list[tuple[int, str]]:
+        """Each child's exit code and, if quiet, its output, once every child has ended."""
+        self.release()
+        for child in self.children:
             child.wait()
-        for reader in readers:
+        for reader in self.readers:
             reader.join()
-    except BaseException:
-        for child in children:
-            _stop(child)
-        for child in children[len(readers) :]:  # stopped before its reader started: no one else closes its pipe
+        return [(child.returncode, output.text()) for child, output in zip(self.children, self.outputs, strict=True)]
+
+    def end(self) -> None:
+        """Every child still running stopped, with the processes it started; every pipe closed."""
+        for child in self.children:
+            if child.returncode is None:
+                _stop(child)
+        for child in self.children[len(self.readers) :]:  # stopped before its reader started: nothing closes it
             assert child.stdout is not None
             child.stdout.close()
-        raise
-    return [(child.returncode, "".join(output)) for child, output in zip(children, outputs, strict=True)]
+        for reader in self.readers:
+            reader.join(timeout=STOP_DELAY)
 
 
-def _read(child: subprocess.Popen, stream: TextIO | None, output: list[str]) -> None:
-    """The child's output until it ends: written to ``stream`` as it comes, else kept in ``output``."""
+class _Output:
+    """A child's output: written to ``stream`` as it comes (once released, if ``held``), else kept."""
+
+    def __init__(self, stream: TextIO | None, held: bool) -> None:
+        self.stream, self.held = stream, held
+        self.parts: list[str] = []
+        self.lock = threading.Lock()
+
+    def write(self, text: str) -> None:
+        with self.lock:
+            if self.stream is None or self.held:
+                self.parts.append(text)
+            else:
+                self.stream.write(text)
+                self.stream.flush()
+
+    def release(self) -> None:
+        with self.lock:
+            if self.stream is not None and self.held:
+                self.stream.write("".join(self.parts))
+                self.stream.flush()
+                self.parts.clear()
+            self.held = False
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _read(child: subprocess.Popen, output: _Output) -> None:
+    """The child's output until it ends."""
     assert child.stdout is not None
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
     with child.stdout:
         while True:
             chunk = os.read(child.stdout.fileno(), 65536)
-            text = decoder.decode(chunk, final=not chunk)
-            if stream is None:
-                output.append(text)
-            else:
-                stream.write(text)
-                stream.flush()
+            output.write(decoder.decode(chunk, final=not chunk))
             if not chunk:
                 break
 
