@@ -23,9 +23,8 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import TextIO
 
-from . import scratch
+from . import interrupt, scratch
 
-STOPPING = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)  # what stops a build: kill, Ctrl-C, a closed terminal
 STOP_DELAY = 5.0  # seconds a stopped child has to end, before SIGKILL
 _SCRIPTS = Path(__file__).resolve().parent.parent  # where the guide package is, for the child to import it
 
@@ -74,12 +73,9 @@ class Running:
         self.readers: list[threading.Thread] = []
 
     def start(self) -> None:
-        # A signal that came while a child was being started would leave it running, unknown: until every child
-        # is in the list, it waits, blocked. Its readers keep it blocked: Python runs a handler in the main thread
-        # whichever thread the signal reached, so a reader must not take it. (A child unblocks it as it starts:
-        # main() below.)
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
-        try:
+        # A signal that came while a child was being started would leave it running, unknown: it is raised
+        # once every child is in the list.
+        with interrupt.deferred():
             for command, output in zip(self.commands, self.outputs, strict=True):
                 # MkDocs colours its log when it writes to a terminal: this process's, here, through a pipe
                 colour = not command.quiet and sys.stderr.isatty()
@@ -98,8 +94,6 @@ class Running:
                 reader.daemon = True  # never keeps this process alive: the child's end ends it
                 reader.start()
                 self.readers.append(reader)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def release(self) -> None:
         """The output held so far written, and the rest as it comes."""
@@ -168,20 +162,18 @@ def _read(child: subprocess.Popen, output: _Output) -> None:
 
 
 def _stop(child: subprocess.Popen) -> None:
-    """Stop the child and every process of its group, and wait for them: a worker the child was starting as the
-    signal came (a forkserver, say) joins the group after it and would outlive it."""
+    """Stop the child and every process of its group, and wait for them: SIGTERM, sent again until they are
+    gone (one that came as the child was being started, before it ran its own program, is lost), then SIGKILL
+    after STOP_DELAY. A worker the child was starting as the signal came (a forkserver, say) joins the group
+    after it and would outlive it: the whole group is waited for."""
     deadline = time.monotonic() + STOP_DELAY
-    with contextlib.suppress(ProcessLookupError):  # all of them ended already
-        os.killpg(child.pid, signal.SIGTERM)  # the child and its workers: they share its process group
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        child.wait(timeout=STOP_DELAY)
-    stop = signal.SIGTERM
-    while _group_alive(child.pid) and time.monotonic() < deadline + STOP_DELAY:  # SIGKILL is not ignored
-        if time.monotonic() > deadline:
-            stop = signal.SIGKILL
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(child.pid, stop)
-        time.sleep(0.02)
+    while child.poll() is None or _group_alive(child.pid):
+        now = time.monotonic()
+        if now > deadline + STOP_DELAY:  # even SIGKILL has not ended it: nothing more to do
+            break
+        with contextlib.suppress(ProcessLookupError):  # all of them ended already
+            os.killpg(child.pid, signal.SIGTERM if now < deadline else signal.SIGKILL)
+        time.sleep(0.05)
     child.wait()
 
 
@@ -236,13 +228,16 @@ def _shown(name: str | bytes | int | Path) -> str:
 
 
 def _quit(signum: int, frame: FrameType | None) -> None:
+    """Exit at the first signal, and let the exit run to its end: the next ones (run_all sends SIGTERM until
+    the child is gone) are ignored."""
+    for stopping in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(stopping, signal.SIG_IGN)
     raise SystemExit(128 + signum)
 
 
 def main(argv: list[str] | None = None) -> int:
-    for signum in STOPPING:
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, _quit)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)  # blocked while run_all started this process
     from mkdocs.__main__ import cli
 
     try:
