@@ -299,6 +299,33 @@ def test_a_signal_as_a_child_starts_stops_that_child_too(tmp_path: Path, monkeyp
                 os.kill(pid, signal.SIGKILL)
 
 
+def test_a_signal_while_the_builds_are_stopped_stops_them_all(tmp_path: Path, monkeypatch) -> None:
+    """Ctrl-C while make site stops its builds (after a content error): every build is still stopped, then the
+    signal is raised."""
+    fake = tmp_path / "python"
+    works = tmp_path / "build"
+    works.mkdir()
+    lines = [f"#!{sys.executable}", "import os, time", f"os.chdir({str(works)!r})", "time.sleep(60)", ""]
+    fake.write_text("\n".join(lines), encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(fake))
+    real = mkdocs_child._stop
+    stopped: list[int] = []
+
+    def stop_then_interrupted(child: subprocess.Popen) -> None:
+        real(child)
+        stopped.append(child.pid)
+        if len(stopped) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, as the first build has been stopped
+
+    monkeypatch.setattr(mkdocs_child, "_stop", stop_then_interrupted)
+    commands = [mkdocs_child.Command(["build"], quiet=True), mkdocs_child.Command(["build"], quiet=True)]
+    with pytest.raises(interrupt.Interrupted, match="SIGINT"), interrupt.raised(), mkdocs_child.started(commands):
+        time.sleep(0.3)  # the builds run; the block is left without waiting for them (a content error)
+    assert len(stopped) == 2
+    assert processes_in(works) == []
+
+
 def _ended(pid: int) -> bool:
     """Whether the process ``pid`` is gone, or has ended and waits to be reaped."""
     try:

@@ -110,15 +110,17 @@ class Running:
         return [(child.returncode, output.text()) for child, output in zip(self.children, self.outputs, strict=True)]
 
     def end(self) -> None:
-        """Every child still running stopped, with the processes it started; every pipe closed."""
-        for child in self.children:
-            if child.returncode is None:
-                _stop(child)
-        for child in self.children[len(self.readers) :]:  # stopped before its reader started: nothing closes it
-            assert child.stdout is not None
-            child.stdout.close()
-        for reader in self.readers:
-            reader.join(timeout=STOP_DELAY)
+        """Every child still running stopped, with the processes it started; every pipe closed. A signal that
+        comes meanwhile (Ctrl-C while the builds are stopped after a content error) is raised once they are."""
+        with interrupt.deferred():
+            for child in self.children:
+                if child.returncode is None:
+                    _stop(child)
+            for child in self.children[len(self.readers) :]:  # stopped before its reader started: nothing closes it
+                assert child.stdout is not None
+                child.stdout.close()
+            for reader in self.readers:
+                reader.join(timeout=STOP_DELAY)
 
 
 class _Output:
