@@ -64,9 +64,10 @@ def processes_in(project: Path) -> list[str]:
     for entry in Path("/proc").iterdir():
         try:
             if entry.name.isdigit() and os.readlink(entry / "cwd") == str(project):
-                state, parent, group = (entry / "stat").read_text().rpartition(")")[2].split()[:3]
+                state = mkdocs_child.process_state(entry.name)
                 command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-                found.append(f"{entry.name} ({state}, parent {parent}, group {group}): {command}")
+                if state is not None:
+                    found.append(f"{entry.name} ({state[0]}, parent {state[1]}, group {state[2]}): {command}")
         except OSError:
             continue
     return found
@@ -266,13 +267,7 @@ def test_a_failed_write_names_its_file(tmp_path: Path) -> None:
 def test_a_signal_as_a_child_starts_stops_that_child_too(tmp_path: Path, monkeypatch) -> None:
     """The build is stopped while a child is being started: that child is stopped with the others, not left
     running unknown (the signal waits until the child is among those run_all stops)."""
-    fake = tmp_path / "python"  # a child that lasts, in a folder of its own
-    works = tmp_path / "build"
-    works.mkdir()
-    lines = [f"#!{sys.executable}", "import os, time", f"os.chdir({str(works)!r})", "time.sleep(60)", ""]
-    fake.write_text("\n".join(lines), encoding="utf-8")
-    fake.chmod(0o755)
-    monkeypatch.setattr(sys, "executable", str(fake))
+    works = _lasting_children(tmp_path, monkeypatch)
     real = subprocess._fork_exec  # type: ignore[attr-defined]
     started: list[int] = []
 
@@ -302,13 +297,7 @@ def test_a_signal_as_a_child_starts_stops_that_child_too(tmp_path: Path, monkeyp
 def test_a_signal_while_the_builds_are_stopped_stops_them_all(tmp_path: Path, monkeypatch) -> None:
     """Ctrl-C while make site stops its builds (after a content error): every build is still stopped, then the
     signal is raised."""
-    fake = tmp_path / "python"
-    works = tmp_path / "build"
-    works.mkdir()
-    lines = [f"#!{sys.executable}", "import os, time", f"os.chdir({str(works)!r})", "time.sleep(60)", ""]
-    fake.write_text("\n".join(lines), encoding="utf-8")
-    fake.chmod(0o755)
-    monkeypatch.setattr(sys, "executable", str(fake))
+    works = _lasting_children(tmp_path, monkeypatch)
     real = mkdocs_child._stop
     stopped: list[int] = []
 
@@ -328,10 +317,20 @@ def test_a_signal_while_the_builds_are_stopped_stops_them_all(tmp_path: Path, mo
 
 def _ended(pid: int) -> bool:
     """Whether the process ``pid`` is gone, or has ended and waits to be reaped."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] in "ZX"
-    except OSError:
-        return True
+    state = mkdocs_child.process_state(pid)
+    return state is None or state[0] in "ZX"
+
+
+def _lasting_children(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Children that last a minute, each in the folder returned, in place of guide.mkdocs_child."""
+    fake = tmp_path / "python"
+    works = tmp_path / "build"
+    works.mkdir()
+    lines = [f"#!{sys.executable}", "import os, time", f"os.chdir({str(works)!r})", "time.sleep(60)", ""]
+    fake.write_text("\n".join(lines), encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(fake))
+    return works
 
 
 LATE_WORKER = """

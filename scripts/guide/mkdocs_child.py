@@ -182,21 +182,28 @@ def _stop(child: subprocess.Popen) -> None:
 def _group_alive(group: int) -> bool:
     """Whether a process of ``group`` still runs; one that ended and waits to be reaped (a zombie) does not."""
     try:
-        entries = [entry for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+        numbers = [entry.name for entry in Path("/proc").iterdir() if entry.name.isdigit()]
     except OSError:  # no /proc: ask the system, which counts a zombie as a process
         try:
             os.killpg(group, 0)
         except ProcessLookupError:
             return False
         return True
-    for entry in entries:
-        try:
-            fields = (entry / "stat").read_text().rpartition(")")[2].split()
-        except OSError:  # it ended while we looked
-            continue
-        if int(fields[2]) == group and fields[0] not in "ZX":  # fields: state, parent, process group, …
+    for number in numbers:
+        found = process_state(number)
+        if found is not None and found[2] == group and found[0] not in "ZX":
             return True
     return False
+
+
+def process_state(pid: int | str) -> tuple[str, int, int] | None:
+    """A process's state letter (``Z`` once it ended and waits to be reaped), parent and process group, from
+    /proc; None once it is gone."""
+    try:
+        state, parent, group = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[:3]
+    except OSError:
+        return None
+    return state, int(parent), int(group)
 
 
 def explain(exc: OSError, default: Path | None = None) -> str:
@@ -230,7 +237,7 @@ def _shown(name: str | bytes | int | Path) -> str:
 
 
 def _quit(signum: int, frame: FrameType | None) -> None:
-    """Exit at the first signal, and let the exit run to its end: the next ones (run_all sends SIGTERM until
+    """Exit at the first signal, and let the exit run to its end: the next ones (``_stop`` sends SIGTERM until
     the child is gone) are ignored."""
     for stopping in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(stopping, signal.SIG_IGN)
