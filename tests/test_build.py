@@ -172,6 +172,18 @@ def test_plain_mkdocs_build_strict(tmp_path: Path) -> None:
     assert (config.parent / "site" / "en" / "roles" / "intervenante" / "index.html").is_file()
     assert (config.parent / "site" / "ententes" / "fichiers" / "entente-salle-fr-en.pdf").is_file()
     assert result.stderr.count("guide: 32 pages generated") == 1  # once, not once per language
+    # the theme's templates and the pages' compiled once, kept for the next build, which compiles none again
+    compiled = {path: path.stat().st_mtime_ns for path in (config.parent / ".cache" / "guide" / "jinja").iterdir()}
+    assert len(compiled) > 40  # Material's, the theme's, the pages'
+    again = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert again.returncode == 0, again.stderr
+    assert {path: path.stat().st_mtime_ns for path in compiled} == compiled
 
 
 def test_not_found_page_switcher_leads_to_home_pages(site: Path) -> None:

@@ -80,6 +80,11 @@ def test_zip_holds_the_site_under_one_folder(archive: Path) -> None:
     assert not [name for name in names if name.endswith(".zip")]  # neither itself nor an earlier one
     assert names == sorted(names)
     assert len({info.date_time for info in infos}) == 1
+    with zipfile.ZipFile(archive) as opened:  # the link to the zip is left out, from the pages and from search
+        for lang, home in HOMES.items():
+            assert 'id="hors-ligne"' not in opened.read(f"{offline.NAME}/{home}").decode()
+            index = opened.read(f"{offline.NAME}/{'en/' if lang == 'en' else ''}search/search_index.js").decode()
+            assert "guide hors ligne" not in index and "offline version of the guide" not in index
 
 
 def test_zip_is_reproducible(archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,10 +21,12 @@ from mkdocs.utils import clean_directory
 
 from . import (
     anchors,
+    compiled,
     csp,
     handover,
     incremental,
     navigation,
+    offline,
     origins,
     pipeline,
     preview,
@@ -162,11 +164,12 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Every page read, front matter included: an entity's page gets the place its front matter names, its kind's
     index page and its neighbours (navigation.py), before any page is rendered. In a fast build (make serve), the
-    pages it did not read first get back what the last build read of them (preview.keep_unread)."""
+    pages it did not read first get back what the last build read of them (preview.keep_unread). The theme's
+    templates are compiled once (compiled.py)."""
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     if _state.get("dirty"):
         preview.keep_unread(pages, _state.setdefault("unread", {}))
-        env.bytecode_cache = _state.setdefault("compiled", incremental.CompiledTemplates())
+    env.bytecode_cache = compiled.kept_in(_settings(config).cache_dir)
     navigation.attach(pages, _state.get("in_nav", frozenset()))
     return env
 
@@ -174,8 +177,9 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 @event_priority(-100)  # after every other change to the page's HTML, before search indexes it (page context)
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Every page's HTML, generated or written by hand, through the allow-list: the last wall against script; then
-    its headings' ¶ links in the page's language (anchors.py)."""
-    return anchors.localize(sanitize.clean(html), _settings(config), page.url)
+    its headings' ¶ links in the page's language (anchors.py). In the offline copy, no link to the copy's zip."""
+    html = anchors.localize(sanitize.clean(html), _settings(config), page.url)
+    return offline.without_online_only(html) if _on_disk(config) else html
 
 
 def on_startup(command: str, dirty: bool) -> None:

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 
 from . import model
 from .memo import Memo
@@ -49,22 +48,6 @@ class LanguageMemory:
     pages: dict[str, Rendered] = field(default_factory=dict)
 
 
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled once for every fast build of ``make serve``: MkDocs makes a new Jinja environment for the
-    theme at each build, and each generation its own for the pages, which would compile every template again each
-    time. Jinja checks a template's source against what it compiled before using it."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 @dataclass
 class Memory:
     """What a generation keeps for the next one: each file's read (validate.py) and each language's pages."""
@@ -76,7 +59,6 @@ class Memory:
     pending: dict[str, LanguageMemory] = field(default_factory=dict)  # as this generation makes them
     rendered: int = 0  # pages the last generation rendered (the others were kept)
     finishing: dict[tuple[str, str], tuple[str, dict, str]] = field(default_factory=dict)  # (lang, path) -> …
-    compiled: CompiledTemplates = field(default_factory=CompiledTemplates)  # the pages' templates
     models: dict[str, tuple[tuple, Model]] = field(default_factory=dict)  # language -> (its entries, its model)
 
     def model(self, tree: Tree, source: Tree | None, build: Callable[[Tree, Tree | None], Model]) -> Model:

@@ -95,16 +95,17 @@ def build_args(config_file: Path, out: Path) -> Iterator[list[str]]:
         yield ["build", "--strict", "--config-file", str(derived), "--site-dir", str(out)]
 
 
+def without_online_only(page_html: str) -> str:
+    """A page's HTML in the offline build (the hook's page event), without the link to the zip: the copy does
+    not hold itself. Taken out before search indexes the page."""
+    return ONLINE_ONLY.sub("", page_html, count=1) if 'id="hors-ligne"' in page_html else page_html
+
+
 def _prepare(copy: Path) -> None:
-    """From a built site to a copy read from the disk: the worker shim in; a web server's files and the link
-    to the zip out (the copy does not hold itself)."""
+    """From a built site to a copy read from the disk: the worker shim in; a web server's files out."""
     shutil.copyfile(SHIM, copy / SHIM_URL)
     for path in [p for p in copy.rglob("*") if p.name in SERVER_ONLY]:  # each language has its 404 page
         path.unlink()
-    for page in copy.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        if 'id="hors-ligne"' in html:
-            page.write_text(ONLINE_ONLY.sub("", html, count=1), encoding="utf-8")
 
 
 def zip_date() -> tuple[int, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import brief, memo, readability, status, terminology, text
+from . import brief, compiled, memo, readability, status, terminology, text
 from .agreements.printing import Printer
 from .agreements.site_files import Download, build_site_files, downloads, site_files
 from .citation import Citation, load_citation
@@ -150,6 +150,7 @@ def _generate(settings: Settings, report: bool, memory: Memory | None) -> Genera
         brief.downloads(models, brief_sizes),
         memory,
         (settings, [stamp(path) for path in _shared_files(settings)]),
+        compiled.kept_in(settings.cache_dir),
     )
     abbreviations = {lang: m.abbreviations() for lang, m in models.items()}
     # The pages are written as MkDocs reads them (abbreviations, typography): the hook leaves them as they are.

@@ -57,6 +57,7 @@ class Renderer:
         language_downloads: dict[str, dict[str, list[Download]]] | None = None,
         memory: Memory | None = None,
         shared: Any = None,
+        compiled: jinja2.BytecodeCache | None = None,
     ):
         self.templates = templates
         self.strings = strings
@@ -74,7 +75,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,  # a generation makes its own Renderer: no need to check each template's date per page
-            bytecode_cache=memory.compiled if memory is not None else None,
+            bytecode_cache=compiled,  # compiled.py
         )
         self.env.filters["blanks"] = with_blanks
         self.env.filters["form_sections"] = form_sections

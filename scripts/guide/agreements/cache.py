@@ -37,11 +37,11 @@ class FileCache:
         tmp.replace(self.folder / key)
 
     def prune(self) -> None:
-        """Forget the files no longer made by this content."""
+        """Forget the files no longer made by this content (a folder in the cache is another cache's: compiled.py)."""
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
-            if path not in self.used:
+            if path not in self.used and not path.is_dir():
                 path.unlink()
 
 
