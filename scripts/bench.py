@@ -50,7 +50,7 @@ BUDGETS = {
     "rebuild_files": {"max": 0},  # files rewritten or re-rendered by a rebuild with nothing changed
     "serve": {"max": 5.0},  # from saving a YAML file to the updated page served (make serve), at every N
     "builds_per_edit": {"max": 1.0},  # mkdocs serve's builds for one edit
-    "site": {"max": 1.3},  # make site (validation, the site and its offline copy) against one plain build
+    "site": {"max": 1.3},  # make site (validation, the site and its offline copy) against one `mkdocs build`
 }
 BUDGET_FROM = 100  # the overhead's budget holds from this N up
 
@@ -220,7 +220,8 @@ def bench_size(work: Path, n: int, runs: int, cache: Path, agreements: int) -> d
     # Each ratio is the median of one run's builds against the plain build of the same run, a minute apart: the
     # machine's speed drifts by more than the budgets from one minute to the next (bench/README.md).
     overhead_runs = [f[0] / b[0] for f, b in zip(full, bare, strict=True)]
-    site_runs = [m / b[0] for m, b in zip(made, bare, strict=True)]
+    # `make site` against what it replaces, one `mkdocs build` of the project (the generation through the hook)
+    site_runs = [m / f[0] for m, f in zip(made, full, strict=True)]
     return {
         "pages": figure(counts[0]["pages"], "pages", note="Markdown pages generated, both languages"),
         "html_pages": figure(sizes["html_pages"], "files"),
@@ -247,8 +248,8 @@ def bench_size(work: Path, n: int, runs: int, cache: Path, agreements: int) -> d
             "ratio",
             BUDGETS["site"],
             runs=site_runs,
-            of_medians=_round(made_s / plain_s),
-            vs_site_build=_round(made_s / site_s),
+            of_medians=_round(made_s / site_s),
+            vs_plain_build=_round(_median([m / b[0] for m, b in zip(made, bare, strict=True)])),
         ),
         **served,
     }
