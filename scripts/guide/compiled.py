@@ -6,6 +6,10 @@ about half a second a build. The compiled code is kept in the cache folder (``ji
 finds it: ``make site``'s two builds, the next ``make site``, the next ``mkdocs serve``; and in memory, where the
 next build of ``mkdocs serve`` finds it. Jinja compares a template's source with the one it was compiled from
 before it uses the code (and its file records the Python version): an edited template is compiled again.
+
+A template's code is kept by its file's path, not by the environment's settings (``trim_blocks``…): each template
+file is read by one kind of environment (the theme's files by MkDocs', the pages' by the generator's, whose
+serve-time variant only adds what it notes at run time), which a new reader of the same files must keep so.
 """
 
 from __future__ import annotations
