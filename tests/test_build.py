@@ -161,13 +161,13 @@ def test_plain_mkdocs_build_strict(tmp_path: Path) -> None:
     so that the agreements' files are rendered by processes that must find the package by themselves."""
     config = make_project(tmp_path)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GUIDE_CACHE")}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        env={**env, "NO_MKDOCS_2_WARNING": "1"},
-    )
+
+    def build() -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
+        env_build = {**env, "NO_MKDOCS_2_WARNING": "1"}
+        return subprocess.run(command, cwd=config.parent, capture_output=True, text=True, env=env_build)
+
+    result = build()
     assert result.returncode == 0, result.stderr
     assert (config.parent / "site" / "en" / "roles" / "intervenante" / "index.html").is_file()
     assert (config.parent / "site" / "ententes" / "fichiers" / "entente-salle-fr-en.pdf").is_file()
@@ -175,13 +175,7 @@ def test_plain_mkdocs_build_strict(tmp_path: Path) -> None:
     # the theme's templates and the pages' compiled once, kept for the next build, which compiles none again
     compiled = {path: path.stat().st_mtime_ns for path in (config.parent / ".cache" / "guide" / "jinja").iterdir()}
     assert len(compiled) > 40  # Material's, the theme's, the pages'
-    again = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        env={**env, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    again = build()
     assert again.returncode == 0, again.stderr
     assert {path: path.stat().st_mtime_ns for path in compiled} == compiled
 
